@@ -1,0 +1,1 @@
+"""Eventline extractor: dated events from news articles, as one normalized table."""
