@@ -1,0 +1,1 @@
+"""Streamlit dashboard showing extracted events on an interactive timeline."""

@@ -1,0 +1,351 @@
+"""Eventline dashboard: dated events from news articles on an interactive timeline.
+
+Run with ``streamlit run dashboard/app.py [-- --events PATH]``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import evidence, export, figure, filters, loading, style, table, upload
+
+st.set_page_config(page_title="Eventline", page_icon="🗓️", layout="wide")
+
+K_ACTORS, K_TOPICS, K_DOCS = "f_actors", "f_topics", "f_docs"
+K_DATES, K_QUERY, K_INFERRED, K_LANES = "f_dates", "f_query", "f_inferred", "f_lanes"
+K_SELECTED, K_UPLOADED, K_UPLOAD_GEN = "selected_event", "uploaded_events", "upload_generation"
+K_TABLE_IDS, K_NOTICES, K_EXTENT = "table_event_ids", "url_notices", "date_extent"
+K_MESSAGES = "upload_messages"
+
+
+@st.cache_data(show_spinner="Loading events…")
+def load(path: str, modified: float) -> loading.LoadResult:
+    """Load and validate the events file; ``modified`` invalidates the cache on change."""
+    return loading.load_events(path)
+
+
+@st.cache_data(max_entries=8, show_spinner="Preparing download…")
+def export_bytes(_shown: pd.DataFrame, kind: str, version: tuple) -> bytes:
+    """CSV or JSON of the shown events; ``version`` names them (the frame is not hashed)."""
+    return export.to_csv(_shown) if kind == "csv" else export.to_json(_shown)
+
+
+def load_version(path: Path) -> float:
+    """Modification time of the events file (0 when it cannot be read)."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def load_base(path: Path) -> loading.LoadResult:
+    """The events file at ``path``, cached until it changes."""
+    return load(str(path), load_version(path))
+
+
+def init_state(events: pd.DataFrame, extent: filters.DateRange) -> None:
+    """On the first run in a browser tab, seed the widgets from the URL's query parameters."""
+    if K_LANES in st.session_state:
+        return
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    decoded = filters.decode_params(
+        params,
+        actors=list(loading.value_counts(events, "actors")),
+        topics=list(loading.value_counts(events, "topics")),
+        docs=list(events["doc_id"].unique()),
+        event_ids=list(events["event_id"]),
+    )
+    state = decoded.state
+    st.session_state[K_ACTORS] = list(state.actors)
+    st.session_state[K_TOPICS] = list(state.topics)
+    st.session_state[K_DOCS] = list(state.docs)
+    st.session_state[K_DATES] = filters.widget_dates(state.start, state.end, extent)
+    st.session_state[K_EXTENT] = extent
+    st.session_state[K_QUERY] = state.query
+    st.session_state[K_INFERRED] = state.include_inferred
+    st.session_state[K_LANES] = state.lanes
+    st.session_state[K_SELECTED] = state.event
+    st.session_state[K_NOTICES] = decoded.ignored
+
+
+def reset_filters(extent: filters.DateRange) -> None:
+    """Clear every filter (widget callback)."""
+    for key in (K_ACTORS, K_TOPICS, K_DOCS):
+        st.session_state[key] = []
+    st.session_state[K_DATES] = extent
+    st.session_state[K_QUERY] = ""
+    st.session_state[K_INFERRED] = True
+
+
+def current_state(extent: filters.DateRange) -> filters.FilterState:
+    """The filter state described by the widgets."""
+    start, end = filters.date_range_state(tuple(st.session_state[K_DATES] or ()), extent)
+    return filters.FilterState(
+        actors=tuple(st.session_state[K_ACTORS]),
+        topics=tuple(st.session_state[K_TOPICS]),
+        docs=tuple(st.session_state[K_DOCS]),
+        start=start,
+        end=end,
+        query=st.session_state[K_QUERY],
+        include_inferred=st.session_state[K_INFERRED],
+        lanes=st.session_state[K_LANES] or filters.DEFAULT_LANES,
+        event=st.session_state.get(K_SELECTED, ""),
+    )
+
+
+def follow_extent(extent: filters.DateRange) -> None:
+    """Move the date widget along when uploads change the data extent."""
+    old = st.session_state.get(K_EXTENT, extent)
+    if old != extent:
+        st.session_state[K_DATES] = filters.rebase_dates(st.session_state[K_DATES], old, extent)
+    st.session_state[K_EXTENT] = extent
+
+
+def on_timeline_select() -> None:
+    """Remember the event clicked on the timeline."""
+    points = st.session_state["timeline"]["selection"]["points"]
+    ids = [p["customdata"] for p in points if p.get("customdata")]
+    if ids:
+        st.session_state[K_SELECTED] = ids[0]
+
+
+def on_table_select() -> None:
+    """Remember the event chosen in the table."""
+    rows = st.session_state["event_table"]["selection"]["rows"]
+    ids = st.session_state.get(K_TABLE_IDS, [])
+    if rows and rows[0] < len(ids):
+        st.session_state[K_SELECTED] = ids[rows[0]]
+
+
+def sidebar_filters(events: pd.DataFrame, extent: filters.DateRange) -> None:
+    """The filter widgets; their values live in session state."""
+    actor_counts = loading.value_counts(events, "actors")
+    topic_counts = loading.value_counts(events, "topics")
+    docs = events.drop_duplicates("doc_id").set_index("doc_id")["doc_title"]
+    doc_counts = events["doc_id"].value_counts()
+    with st.sidebar:
+        st.header("Filters")
+        st.multiselect(
+            "Actors",
+            list(actor_counts),
+            key=K_ACTORS,
+            format_func=lambda a: f"{a} ({actor_counts[a]})",
+            placeholder="All actors",
+        )
+        st.multiselect(
+            "Topics",
+            list(topic_counts),
+            key=K_TOPICS,
+            format_func=lambda t: f"{t} ({topic_counts[t]})",
+            placeholder="All topics",
+        )
+        st.date_input(
+            "Date range",
+            min_value=extent[0],
+            max_value=extent[1],
+            key=K_DATES,
+            help="Events overlapping this range. Undated events are hidden once it is narrowed.",
+        )
+        st.text_input("Search title and sentence", key=K_QUERY, placeholder="e.g. sanctions")
+        st.multiselect(
+            "Source document",
+            list(docs.index),
+            key=K_DOCS,
+            format_func=lambda d: f"{docs[d] or d} ({doc_counts[d]})",
+            placeholder="All documents",
+        )
+        st.checkbox(
+            "Include events with inferred dates",
+            key=K_INFERRED,
+            help="Dates taken from the narrative rather than stated next to the event.",
+        )
+        st.button("Reset filters", on_click=reset_filters, args=(extent,), key="reset")
+
+
+def sidebar_upload(events: pd.DataFrame) -> None:
+    """Upload articles, extract their events and keep the new ones in session state."""
+    with st.sidebar:
+        st.divider()
+        st.header("Add articles")
+        generation = st.session_state.setdefault(K_UPLOAD_GEN, 0)
+        files = st.file_uploader(
+            "Text or Markdown articles",
+            type=list(upload.ALLOWED_EXTENSIONS),
+            accept_multiple_files=True,
+            key=f"uploader_{generation}",
+        )
+        published = st.date_input(
+            "Publication date for files without one",
+            value=None,
+            help="Anchors relative dates such as “last Monday” when the file does not say.",
+        )
+        if not st.button("Extract events", disabled=not files, type="primary", key="extract"):
+            return
+        bar = st.progress(0.0, text="Extracting…")
+        total = len(files)
+        outcome = upload.extract_files(
+            ((f.name, f.getvalue()) for f in files),
+            published,
+            lambda done, name: bar.progress(done / total, text=f"Reading {name}…"),
+        )
+        bar.progress(1.0, text=f"Read {total} files.")
+        result = loading.prepare(outcome.frame(), "uploaded events")
+        fresh, known = upload.only_new(events, result.events)
+        previous = st.session_state.get(K_UPLOADED, loading.empty_events())
+        st.session_state[K_UPLOADED] = loading.combine(previous, fresh)
+        st.session_state[K_UPLOAD_GEN] = generation + 1
+        notes = [*outcome.notes, *result.problems]
+        if known:
+            notes.append(f"Skipped {known} events already in the table (same event id).")
+        st.session_state[K_MESSAGES] = (outcome.errors, notes, len(fresh))
+        st.rerun()
+
+
+def upload_messages() -> None:
+    """Report the last extraction once."""
+    messages = st.session_state.pop(K_MESSAGES, None)
+    if not messages:
+        return
+    errors, notes, added = messages
+    with st.sidebar:
+        st.success(f"Added {added} events from uploaded files.")
+        for message in errors:
+            st.error(message)
+        for message in notes:
+            st.info(message)
+
+
+def show_evidence(events: pd.DataFrame, shown_ids: set[str]) -> None:
+    """Evidence of the selected event."""
+    selected = st.session_state.get(K_SELECTED, "")
+    match = events[events["event_id"] == selected] if selected else events.iloc[:0]
+    if match.empty:
+        st.caption("Click an event on the timeline or a row in the table to see its evidence.")
+        return
+    if selected not in shown_ids:
+        st.caption("This event is hidden by the current filters.")
+    row = match.iloc[0][list(loading.EVENT_COLUMNS)].to_dict()
+    st.html(style.EVIDENCE_CSS + evidence.evidence_html(row))
+
+
+def downloads(shown: pd.DataFrame, state: filters.FilterState, data_version: tuple) -> None:
+    """CSV and JSON downloads of the shown events; ``data_version`` identifies the data."""
+    version = (
+        *data_version,
+        tuple(sorted(filters.encode_params(replace(state, event="")).items())),
+    )
+    first, last = loading.date_span(shown)
+    start, end = state.start or first, state.end or last
+    slug = filters.describe(state)
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(
+        "Download CSV",
+        export_bytes(shown, "csv", version),
+        file_name=export.file_name(slug, start, end, "csv"),
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    right.download_button(
+        "Download JSON",
+        export_bytes(shown, "json", version),
+        file_name=export.file_name(slug, start, end, "json"),
+        mime="application/json",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def main() -> None:
+    """Build the page."""
+    path = loading.events_path(sys.argv[1:], os.environ)
+    base = load_base(path)
+    events = loading.combine(base.events, st.session_state.get(K_UPLOADED, loading.empty_events()))
+    extent = filters.data_extent(events, date.today())
+    init_state(events, extent)
+    follow_extent(extent)
+
+    st.html(style.PAGE_CSS)
+    st.title("Eventline")
+    st.caption(f"Dated events from news articles · {path.name}")
+    for problem in base.problems:
+        st.warning(problem)
+    notices = st.session_state.pop(K_NOTICES, [])
+    if notices:
+        st.info("Some link parameters were ignored: " + "; ".join(notices) + ".")
+
+    sidebar_filters(events, extent)
+    sidebar_upload(events)
+    upload_messages()
+
+    state = current_state(extent)
+    shown = filters.apply_filters(events, state)
+    wanted = filters.encode_params(state)
+    if not filters.same_params({k: st.query_params.get_all(k) for k in st.query_params}, wanted):
+        st.query_params.from_dict(wanted)
+    st.markdown(filters.summary(shown, len(events)))
+
+    if events.empty:
+        st.info("There are no events yet. Add articles in the sidebar to extract some.")
+        return
+    if shown.empty:
+        st.info("No events match these filters. Widen the date range or clear some filters.")
+
+    lane_label = st.radio(
+        "Lanes",
+        list(filters.LANES),
+        key=K_LANES,
+        horizontal=True,
+        format_func=str.capitalize,
+    )
+    drawn = len(figure.drawn_events(shown))
+    dated = int(shown[loading.START].notna().sum())
+    if drawn < dated:
+        st.caption(
+            f"The timeline draws the {drawn:,} most confident of {dated:,} dated events; "
+            "narrow the filters to draw them all. The table lists every event."
+        )
+    fig = figure.build_timeline(
+        shown,
+        filters.LANES[lane_label],
+        list(loading.value_counts(events, "topics")),
+        selected=state.event,
+        lane_name=lane_label,
+    )
+    st.plotly_chart(
+        fig,
+        key="timeline",
+        on_select=on_timeline_select,
+        selection_mode="points",
+        config={"displaylogo": False},
+    )
+
+    st.subheader("Evidence")
+    show_evidence(events, set(shown["event_id"]))
+
+    st.subheader("Events")
+    data_version = (str(path), load_version(path), st.session_state.get(K_UPLOAD_GEN, 0))
+    downloads(shown, state, data_version)
+    view = table.table_view(shown)
+    st.session_state[K_TABLE_IDS] = list(view.index)
+    st.dataframe(
+        view,
+        key="event_table",
+        hide_index=True,
+        on_select=on_table_select,
+        selection_mode="single-row",
+        column_config={
+            name: st.column_config.TextColumn(label, width=width)
+            for name, (label, width) in table.TABLE_COLUMNS.items()
+        },
+    )
+
+
+main()

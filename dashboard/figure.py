@@ -1,0 +1,361 @@
+"""The Plotly timeline: events on a time axis, in lanes, coloured by topic."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import qualitative
+
+from dashboard.loading import END, START, split_values
+
+#: Above this many drawn items the timeline uses WebGL (scattergl) instead of SVG: markers
+#: for one-day events, and markers with whiskers instead of bars for longer periods.
+WEBGL_THRESHOLD = 2000
+#: Most events drawn at once; beyond it the most confident ones are drawn (see
+#: :func:`drawn_events`) and the table still lists everything.
+MAX_DRAWN = 20_000
+#: Most lanes drawn; the rest share one "Other" lane.
+MAX_LANES = 20
+#: Most tracks (sub-rows) inside one lane used to keep events from overlapping.
+MAX_TRACKS = 5
+NO_TOPIC = "(no topic)"
+_PALETTE = qualitative.Safe + qualitative.Vivid
+_NO_TOPIC_COLOUR = "#9aa0a6"
+_DAY_NS = 86_400_000_000_000
+#: Hover label: the prebuilt, escaped text of each point (see :func:`hover_texts`).
+_HOVER = "%{hovertext}<extra></extra>"
+
+
+def escape(text: str) -> str:
+    """Escape event text for Plotly labels, which interpret a subset of HTML."""
+    return html.escape(text, quote=True)
+
+
+def when_labels(events: pd.DataFrame) -> pd.Series:
+    """The date as written and as normalized, e.g. '“last month” → 2020-08-01 – 2020-08-31'."""
+    span = events["date"].where(
+        events["date"] == events["end_date"], events["date"] + " – " + events["end_date"]
+    )
+    coarse = (events["precision"] != "") & (events["precision"] != "day")
+    span = span.where(~coarse, span + " (" + events["precision"] + ")")
+    written = "“" + events["date_text"] + "” → " + span
+    inferred = span + ", inferred from the narrative"
+    plain = span.where(events["date_source"] != "inferred", inferred)
+    return written.where(events["date_text"] != "", plain)
+
+
+def topic_colours(topics: list[str]) -> dict[str, str]:
+    """A stable colour for each topic in ``topics`` (in the given order)."""
+    colours = {t: _PALETTE[i % len(_PALETTE)] for i, t in enumerate(topics)}
+    colours[NO_TOPIC] = _NO_TOPIC_COLOUR
+    return colours
+
+
+def _lane_rows(
+    events: pd.DataFrame, column: str | None, empty_label: str
+) -> tuple[pd.DataFrame, list[str]]:
+    """One row per (event, lane), and the lanes from the busiest down.
+
+    Multi-valued lane columns put an event in several lanes. Beyond :data:`MAX_LANES` the
+    quietest lanes share one "Other" lane, drawn last.
+    """
+    if column is None:
+        return events.assign(_lane="All events"), ["All events"]
+    lanes = events[column].map(lambda cell: split_values(cell) or [empty_label])
+    rows = events.assign(_lane=lanes).explode("_lane")
+    counts = rows["_lane"].value_counts()
+    if len(counts) <= MAX_LANES:
+        return rows, list(counts.index)
+    kept = list(counts.index[: MAX_LANES - 1])
+    other = f"Other ({len(counts) - len(kept)})"
+    rows.loc[~rows["_lane"].isin(set(kept)), "_lane"] = other
+    return rows, [*kept, other]
+
+
+def _pack(starts: np.ndarray, ends: np.ndarray, gap: int) -> np.ndarray:
+    """Greedy track assignment so that events in one lane overlap as little as possible."""
+    track_end: list[int] = []
+    tracks = np.zeros(len(starts), dtype=int)
+    for i in np.argsort(starts, kind="stable"):
+        start = int(starts[i])
+        t = next((t for t, end in enumerate(track_end) if end + gap <= start), None)
+        if t is None and len(track_end) < MAX_TRACKS:
+            t = len(track_end)
+            track_end.append(0)
+        elif t is None:
+            t = int(np.argmin(track_end))
+        track_end[t] = max(int(ends[i]), start)
+        tracks[i] = t
+    return tracks
+
+
+def _positions(rows: pd.DataFrame, lane_order: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Vertical position and bar thickness of each lane row."""
+    starts = rows[START].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    ends = rows[END].to_numpy(dtype="datetime64[ns]").astype(np.int64) + _DAY_NS
+    gap = max(_DAY_NS, (ends.max() - starts.min()) // 150)
+    y = np.zeros(len(rows))
+    width = np.zeros(len(rows))
+    lanes = rows["_lane"].to_numpy()
+    for position, lane in enumerate(reversed(lane_order)):
+        idx = np.flatnonzero(lanes == lane)
+        tracks = _pack(starts[idx], ends[idx], gap)
+        count = int(tracks.max()) + 1
+        step = 0.7 / count
+        y[idx] = position + 0.35 - step / 2 - tracks * step
+        width[idx] = step * 0.8
+    return y, width
+
+
+def initial_range(starts: pd.Series, ends: pd.Series) -> list[pd.Timestamp] | None:
+    """A window on the densest stretch of time when a few outliers would squeeze the rest.
+
+    It is the shortest span holding 80% of the events, used only when it is under a third of
+    the full span; the range slider still shows everything.
+    """
+    values = np.sort(starts.to_numpy(dtype="datetime64[ns]").astype(np.int64))
+    keep = int(np.ceil(len(values) * 0.8))
+    full = int(ends.max().value) - int(values[0])
+    if len(values) < 10 or full <= 0:
+        return None
+    widths = values[keep - 1 :] - values[: len(values) - keep + 1]
+    first = int(np.argmin(widths))
+    low, high = int(values[first]), int(values[first + keep - 1])
+    if high - low > full / 3:
+        return None
+    pad = max((high - low) // 10, 15 * _DAY_NS)
+    return [pd.Timestamp(low - pad), pd.Timestamp(high + pad)]
+
+
+def escape_all(cells: pd.Series) -> pd.Series:
+    """Vectorized :func:`escape`."""
+    for raw, entity in (
+        ("&", "&amp;"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ('"', "&quot;"),
+        ("'", "&#x27;"),
+    ):
+        cells = cells.str.replace(raw, entity, regex=False)
+    return cells
+
+
+def hover_texts(events: pd.DataFrame) -> pd.Series:
+    """Hover label of each event: title, date as written and normalized, actors, topics, source.
+
+    Event text is escaped; only the label's own <b> and <br> tags are markup.
+    """
+    return (
+        "<b>"
+        + escape_all(events["title"])
+        + "</b><br>"
+        + escape_all(when_labels(events))
+        + "<br>Actors: "
+        + escape_all(events["actors"])
+        + "<br>Topics: "
+        + escape_all(events["topics"])
+        + "<br>Source: "
+        + escape_all(events["source"])
+    )
+
+
+def _point_data(rows: pd.DataFrame) -> dict:
+    """Per-point trace arguments: the event id (read back on selection) and the hover label."""
+    return {
+        "customdata": rows["event_id"].to_numpy(dtype=object),
+        "hovertext": rows["_hover"].to_numpy(dtype=object),
+        "hovertemplate": _HOVER,
+    }
+
+
+def _bars(periods: pd.DataFrame, colour: str, **legend: object) -> go.Bar:
+    """Periods as horizontal bars from the first to the last day (SVG, for small views)."""
+    return go.Bar(
+        orientation="h",
+        base=periods[START].dt.strftime("%Y-%m-%d"),
+        x=((periods[END] - periods[START]).dt.days + 1) * 86_400_000,
+        y=periods["_y"],
+        width=periods["_width"],
+        marker={"color": colour, "opacity": 0.55, "line": {"color": colour, "width": 1}},
+        **_point_data(periods),
+        **legend,
+    )
+
+
+def _whiskers(periods: pd.DataFrame, colour: str, **legend: object) -> go.Scattergl:
+    """Periods as WebGL markers at their middle with whiskers spanning them (large views)."""
+    end = periods[END] + pd.Timedelta(days=1)
+    middle = periods[START] + (end - periods[START]) / 2
+    return go.Scattergl(
+        mode="markers",
+        x=middle,
+        y=periods["_y"],
+        marker={"color": colour, "size": 8, "symbol": "diamond", "opacity": 0.8},
+        error_x={
+            "type": "data",
+            "symmetric": False,
+            "array": (end - middle).dt.total_seconds() * 1000,
+            "arrayminus": (middle - periods[START]).dt.total_seconds() * 1000,
+            "color": colour,
+            "thickness": 2,
+            "width": 0,
+        },
+        **_point_data(periods),
+        **legend,
+    )
+
+
+def drawn_events(events: pd.DataFrame, limit: int = MAX_DRAWN) -> pd.DataFrame:
+    """The dated events to draw: all of them, or the ``limit`` most confident and most
+    mentioned ones, in their original order."""
+    dated = events[events[START].notna()]
+    if len(dated) <= limit:
+        return dated
+    rank = pd.DataFrame(
+        {
+            "confidence": pd.to_numeric(dated["confidence"], errors="coerce").fillna(0),
+            "mentions": pd.to_numeric(dated["mentions"], errors="coerce").fillna(0),
+        },
+        index=dated.index,
+    )
+    keep = rank.sort_values(["confidence", "mentions"], ascending=False, kind="stable").index
+    return dated.loc[sorted(keep[:limit])]
+
+
+def empty_figure(message: str) -> go.Figure:
+    """A blank chart carrying a message."""
+    fig = go.Figure()
+    fig.update_layout(
+        height=240,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        annotations=[{"text": escape(message), "showarrow": False, "font": {"size": 15}}],
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    )
+    return fig
+
+
+def build_timeline(
+    events: pd.DataFrame,
+    lane_column: str | None,
+    topic_order: list[str],
+    selected: str = "",
+    lane_name: str = "",
+) -> go.Figure:
+    """Timeline of the dated events: one-day events as markers, longer periods as bars.
+
+    Multi-valued lane columns put an event in each of its lanes. Large views switch to WebGL
+    (see :data:`WEBGL_THRESHOLD`).
+
+    ``topic_order`` fixes the colour of each topic; ``selected`` is an event id to ring.
+    """
+    dated = drawn_events(events)
+    if dated.empty:
+        return empty_figure("No dated events to show")
+    rows, lane_order = _lane_rows(
+        dated.assign(_hover=hover_texts(dated)), lane_column, f"(no {lane_name or 'value'})"
+    )
+    rows = rows.assign(_topic=rows["topics"].map(lambda c: (split_values(c) or [NO_TOPIC])[0]))
+    y, width = _positions(rows, lane_order)
+    rows = rows.assign(_y=y, _width=width)
+    colours = topic_colours(topic_order)
+    single_day = rows[START] == rows[END]
+    large = len(rows) > WEBGL_THRESHOLD
+
+    fig = go.Figure()
+    present = set(rows["_topic"])
+    topics = [t for t in [*topic_order, NO_TOPIC] if t in present]
+    for topic in topics:
+        colour = colours.get(topic, _NO_TOPIC_COLOUR)
+        of_topic = rows["_topic"] == topic
+        periods = rows[of_topic & ~single_day]
+        points = rows[of_topic & single_day]
+        legend = {"name": escape(topic), "legendgroup": topic}
+        if not periods.empty:
+            trace = _whiskers if large else _bars
+            fig.add_trace(trace(periods, colour, showlegend=points.empty, **legend))
+        if not points.empty:
+            scatter = go.Scattergl if large else go.Scatter
+            fig.add_trace(
+                scatter(
+                    mode="markers",
+                    x=points[START],
+                    y=points["_y"],
+                    marker={
+                        "color": colour,
+                        "size": 6 if large else 11,
+                        "line": {"color": "white", "width": 0 if large else 1},
+                    },
+                    **_point_data(points),
+                    **legend,
+                )
+            )
+    ring = rows[rows["event_id"] == selected] if selected else rows.iloc[:0]
+    if not ring.empty:
+        middle = ring[START] + (ring[END] - ring[START]) / 2
+        fig.add_trace(
+            go.Scatter(
+                mode="markers",
+                x=middle,
+                y=ring["_y"],
+                marker={
+                    "size": 22,
+                    "color": "rgba(0,0,0,0)",
+                    "line": {"color": "#111", "width": 2},
+                },
+                **_point_data(ring),
+                name="Selected",
+                showlegend=False,
+            )
+        )
+
+    positions = list(range(len(lane_order)))
+    labels = [escape(_shorten(lane, 28)) for lane in reversed(lane_order)]
+    fig.update_layout(
+        barmode="overlay",
+        height=min(900, 170 + 56 * len(lane_order)),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "title": "Topic "},
+        hoverlabel={"align": "left"},
+        uirevision=f"{lane_column}",
+        shapes=[
+            {
+                "type": "line",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "y0": p - 0.5,
+                "y1": p - 0.5,
+                "line": {"color": "rgba(128,128,128,0.25)", "width": 1},
+            }
+            for p in positions[1:]
+        ],
+    )
+    fig.update_xaxes(
+        type="date",
+        range=initial_range(dated[START], dated[END]),
+        rangeslider={
+            "visible": True,
+            "thickness": 0.07,
+            "bgcolor": "#f4f6f9",
+            "bordercolor": "#d0d5dd",
+            "borderwidth": 1,
+        },
+        showgrid=True,
+    )
+    fig.update_yaxes(
+        tickvals=positions,
+        ticktext=labels,
+        range=[-0.5, len(lane_order) - 0.5],
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+    )
+    return fig
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

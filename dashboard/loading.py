@@ -1,0 +1,162 @@
+"""Load an events table and check it against the schema.
+
+Invalid rows are dropped with a problem message; the valid rows always come back, so the
+dashboard keeps working on a partly broken file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from extract.schema import EVENT_COLUMNS, MULTI_VALUE_SEPARATOR
+
+#: Derived columns added for the dashboard (first day, last day, search text); never exported.
+START = "_start"
+END = "_end"
+SEARCH = "_search"
+
+#: Structural columns whose surrounding whitespace is dropped; text columns stay verbatim.
+_KEY_COLUMNS = ("event_id", "doc_id", "date", "end_date", "precision", "date_source")
+#: How many offending row numbers a problem message lists.
+_MAX_LISTED = 5
+
+
+@dataclass
+class LoadResult:
+    """Valid events plus human-readable problems found while loading."""
+
+    events: pd.DataFrame
+    problems: list[str] = field(default_factory=list)
+
+
+def empty_events() -> pd.DataFrame:
+    """An events frame with all schema and derived columns and no rows."""
+    return prepare(pd.DataFrame(columns=list(EVENT_COLUMNS), dtype=str)).events
+
+
+def load_events(path: str | Path) -> LoadResult:
+    """Read ``path`` as an events CSV; never raises for bad content."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return LoadResult(empty_events(), [f"Cannot read {path}: {err.strerror or err}."])
+    return read_events_csv(raw, str(path))
+
+
+def read_events_csv(data: bytes, name: str) -> LoadResult:
+    """Parse CSV bytes into validated events."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return LoadResult(empty_events(), [f"{name} is not UTF-8 text."])
+    if not text.strip():
+        return LoadResult(empty_events(), [f"{name} is empty."])
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, ValueError) as err:
+        return LoadResult(empty_events(), [f"{name} is not a readable CSV file: {err}"])
+    return prepare(frame, name)
+
+
+def _rows_note(mask: pd.Series) -> str:
+    """'rows 2, 5' style list of 1-based file line numbers (header is line 1)."""
+    lines = [str(i + 2) for i in mask[mask].index[:_MAX_LISTED]]
+    more = int(mask.sum()) - len(lines)
+    return ", ".join(lines) + (f" and {more} more" if more > 0 else "")
+
+
+def prepare(frame: pd.DataFrame, name: str = "events") -> LoadResult:
+    """Validate a raw string frame and add the derived columns used for filtering."""
+    problems: list[str] = []
+    frame = frame.reset_index(drop=True).fillna("").astype(str)
+    missing = [c for c in EVENT_COLUMNS if c not in frame.columns]
+    if missing:
+        problems.append(f"{name} lacks columns {', '.join(missing)}; they are treated as empty.")
+        for column in missing:
+            frame[column] = ""
+    frame = frame[list(EVENT_COLUMNS)].copy()
+    for column in _KEY_COLUMNS:
+        frame[column] = frame[column].str.strip()
+
+    start = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
+    end_text = frame["end_date"].where(frame["end_date"] != "", frame["date"])
+    end = pd.to_datetime(end_text, format="%Y-%m-%d", errors="coerce")
+    has_date = frame["date"] != ""
+    bad = (has_date & (start.isna() | end.isna())) | (start > end)
+    bad |= ~has_date & (frame["end_date"] != "")
+    if bad.any():
+        problems.append(
+            f"{name}: skipped {int(bad.sum())} rows with invalid dates (lines {_rows_note(bad)})."
+        )
+    no_id = frame["event_id"] == ""
+    if no_id.any():
+        problems.append(
+            f"{name}: skipped {int(no_id.sum())} rows without event_id (lines {_rows_note(no_id)})."
+        )
+    duplicate = frame["event_id"].duplicated() & ~no_id
+    if duplicate.any():
+        problems.append(
+            f"{name}: skipped {int(duplicate.sum())} rows repeating an event_id "
+            f"(lines {_rows_note(duplicate)})."
+        )
+    keep = ~(bad | no_id | duplicate)
+
+    frame = frame[keep].copy()
+    frame["end_date"] = frame["end_date"].where(frame["end_date"] != "", frame["date"])
+    frame.loc[frame["date"] == "", "date_source"] = "unanchored"
+    frame[START] = start[keep]
+    frame[END] = end[keep]
+    frame[SEARCH] = (frame["title"] + "\n" + frame["sentence"]).str.casefold()
+    return LoadResult(frame.reset_index(drop=True), problems)
+
+
+def date_span(events: pd.DataFrame) -> tuple[date | None, date | None]:
+    """First and last day covered by prepared ``events`` (None when none is dated)."""
+    if events[START].isna().all():
+        return None, None
+    return events[START].min().date(), events[END].max().date()
+
+
+def split_values(cell: str) -> list[str]:
+    """Split a multi-valued cell ("a; b") into its non-empty values."""
+    return [v.strip() for v in cell.split(MULTI_VALUE_SEPARATOR.strip()) if v.strip()]
+
+
+def value_counts(events: pd.DataFrame, column: str) -> dict[str, int]:
+    """How many events carry each value of a multi-valued column, most frequent first."""
+    exploded = events[column].map(split_values).explode().dropna()
+    counts = exploded.value_counts()
+    return {str(k): int(v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
+
+
+def combine(base: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
+    """Append extra prepared events to base ones, keeping the first of repeated event ids."""
+    if extra.empty:
+        return base
+    if base.empty:
+        return extra
+    both = pd.concat([base, extra], ignore_index=True)
+    return both[~both["event_id"].duplicated()].reset_index(drop=True)
+
+
+#: Bundled events table, relative to the repository root.
+DEFAULT_EVENTS = Path(__file__).resolve().parent.parent / "data" / "events.csv"
+#: Environment variable naming the events file when no ``--events`` option is given.
+EVENTS_ENV = "EVENTLINE_EVENTS"
+
+
+def events_path(argv: list[str], environ: Mapping[str, str]) -> Path:
+    """The events file: ``--events PATH`` in argv, else $EVENTLINE_EVENTS, else the bundled one."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--events")
+    known, _ = parser.parse_known_args(argv)
+    chosen = known.events or environ.get(EVENTS_ENV)
+    return Path(chosen).expanduser() if chosen else DEFAULT_EVENTS

@@ -1,0 +1,87 @@
+"""Run the extractor on uploaded article files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+
+import pandas as pd
+
+from extract.schema import EVENT_COLUMNS
+
+ALLOWED_EXTENSIONS: tuple[str, ...] = ("txt", "md")
+
+
+@dataclass
+class UploadOutcome:
+    """Events extracted from a batch of files, and one message per file that needs one."""
+
+    rows: list[dict[str, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def frame(self) -> pd.DataFrame:
+        """The extracted rows as a string frame in schema order."""
+        frame = pd.DataFrame(self.rows, columns=list(EVENT_COLUMNS), dtype=str)
+        return frame.fillna("")
+
+
+def only_new(events: pd.DataFrame, extracted: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The extracted events whose ids are not in ``events`` yet, and how many were dropped."""
+    fresh = extracted[~extracted["event_id"].isin(set(events["event_id"]))]
+    return fresh, len(extracted) - len(fresh)
+
+
+def has_allowed_extension(name: str) -> bool:
+    """Whether ``name`` ends with one of the accepted article extensions."""
+    return PurePath(name).suffix.lower().lstrip(".") in ALLOWED_EXTENSIONS
+
+
+def extract_file(data: bytes, name: str, published: date | None) -> list[dict[str, str]]:
+    """Events of one article file; ``published`` anchors files whose front matter has none."""
+    # Imported on use, so that the timeline still opens when the extractor cannot be loaded.
+    from extract.documents import decode_text, parse_document
+    from extract.events import extract_events
+
+    document = parse_document(decode_text(data, name), name, published=published)
+    rows = extract_events(document)
+    return [{c: str(row.get(c, "") or "") for c in EVENT_COLUMNS} for row in rows]
+
+
+def extract_files(
+    files: Iterable[tuple[str, bytes]],
+    published: date | None,
+    progress: Callable[[int, str], None] = lambda done, name: None,
+) -> UploadOutcome:
+    """Extract every file; a failing file gives one error naming it and the others go on.
+
+    ``progress`` is called with the number of files finished and the current file name.
+    """
+    outcome = UploadOutcome()
+    for done, (name, data) in enumerate(files):
+        progress(done, name)
+        if not has_allowed_extension(name):
+            allowed = ", ".join(f".{e}" for e in ALLOWED_EXTENSIONS)
+            outcome.errors.append(f"{name}: refused, only {allowed} files are accepted.")
+            continue
+        try:
+            rows = extract_file(data, name, published)
+        except Exception as err:  # noqa: BLE001 - one broken file must not stop the batch
+            outcome.errors.append(f"{name}: could not be read ({_reason(err)}).")
+            continue
+        dated = sum(1 for row in rows if row["date"])
+        if not rows:
+            outcome.notes.append(f"{name}: no events found.")
+        elif not dated:
+            outcome.notes.append(
+                f"{name}: {len(rows)} events found but none has a date; "
+                "they are listed in the table only."
+            )
+        outcome.rows.extend(rows)
+    return outcome
+
+
+def _reason(err: Exception) -> str:
+    return str(err).strip() or type(err).__name__

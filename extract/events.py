@@ -1,0 +1,344 @@
+"""Events: the dated happenings of a document, one row of ``events.csv`` each.
+
+A sentence with a date expression gives one event per date. A sentence without one that
+continues the story (see :mod:`extract.narrative`) and holds a standalone trigger word ("agreed",
+"met") gives an event with the narrative's date, marked ``inferred``. Mentions of the same event
+merge into one row whose ``mentions`` counts them (see :func:`same_event`); the row keeps the
+first mention's sentence, offsets and paragraph, and the actors, topics, places and amounts of
+all mentions.
+
+``char_start``/``char_end`` are offsets into :attr:`Document.text` (the body after the front
+matter): ``doc.text[char_start:char_end]`` is the sentence exactly; the ``sentence`` column holds
+it with whitespace runs collapsed to single spaces. Add ``doc.body_offset`` for offsets into the
+whole file.
+
+Confidence: 0.5 for an explicit date (0.7 when stated to the day or week), 0.3 for an inferred
+one, 0.2 for an unanchored one; plus 0.15 with a trigger word and 0.15 with a known or detected
+actor; plus 0.05 per further mention; at most 1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from extract.actors import find_actors, find_speaker, unknown_people
+from extract.amounts import find_amounts
+from extract.boilerplate import story_paragraphs
+from extract.documents import Document
+from extract.lexicon import Lexicon, load_lexicon
+from extract.narrative import Anchor, Narrative, is_quote
+from extract.periods import Period, precision_of, to_period
+from extract.places import dateline_place, find_locations
+from extract.schema import EVENT_COLUMNS, MULTI_VALUE_SEPARATOR
+from extract.sentences import Sentence, paragraph_spans, split_sentences, squeeze
+from extract.textnorm import analysis_text
+from extract.timex import Timex, tag
+from extract.titles import clause_span, headline
+from extract.topics import find_topics
+from extract.triggers import TriggerMention, find_triggers, main_trigger
+
+__all__ = ["Event", "event_rows", "extract_events", "find_events", "load_lexicon"]
+
+#: Sentences shorter than this many words (datelines, headings) give no events.
+MIN_WORDS = 4
+DATE_TYPES = ("DATE", "TIME")
+_LOWERCASE_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}")
+
+
+@dataclass(frozen=True)
+class Dating:
+    """When an event happened and how that is known."""
+
+    period: Period | None
+    timex: str
+    date_text: str
+    date_source: str  # explicit, inferred or unanchored
+    precision: str  # also known for unanchored dates, which have no period
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event before it becomes a row."""
+
+    sentence: Sentence
+    dating: Dating
+    title: str
+    event_kind: str
+    actors: tuple[str, ...]
+    topics: tuple[str, ...]
+    locations: tuple[str, ...]
+    amounts: tuple[str, ...]
+    has_trigger: bool
+    verb_trigger: bool
+    mentions: int = 1
+    nominal: bool = False  # titled by the event noun its date modifies ("presidential election")
+
+
+def extract_events(doc: Document, lexicon: Lexicon | None = None) -> list[dict[str, str]]:
+    """The rows of ``events.csv`` for one document, keyed by ``EVENT_COLUMNS``."""
+    return event_rows(doc, find_events(doc, lexicon or load_lexicon()))
+
+
+def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
+    """The document's events, merged, in document order."""
+    spans = paragraph_spans(doc.text)
+    story = story_paragraphs(doc.text, spans, lexicon.boilerplate, doc.title)
+    sentences = [
+        sentence
+        for sentence in split_sentences(doc.text)
+        if sentence.paragraph in story and len(sentence.text.split()) >= MIN_WORDS
+    ]
+    text = analysis_text(doc.text)
+    people = unknown_people((text[s.start : s.end] for s in sentences), lexicon)
+    return _merged(list(_events(doc, text, sentences, lexicon, people)))
+
+
+def event_rows(doc: Document, events: list[Event]) -> list[dict[str, str]]:
+    """``events`` as CSV rows."""
+    spans = paragraph_spans(doc.text)
+    rows = []
+    for number, event in enumerate(events, start=1):
+        paragraph_start, paragraph_end = spans[event.sentence.paragraph]
+        dating = event.dating
+        period = dating.period
+        row = {
+            "event_id": f"{doc.doc_id}-{number}",
+            "doc_id": doc.doc_id,
+            "date": period.start.isoformat() if period else "",
+            "end_date": period.end.isoformat() if period else "",
+            "precision": dating.precision,
+            "timex": dating.timex,
+            "date_text": dating.date_text,
+            "title": event.title,
+            "actors": MULTI_VALUE_SEPARATOR.join(event.actors),
+            "topics": MULTI_VALUE_SEPARATOR.join(event.topics),
+            "location": MULTI_VALUE_SEPARATOR.join(event.locations),
+            "amount": MULTI_VALUE_SEPARATOR.join(event.amounts),
+            "sentence": squeeze(event.sentence.text),
+            "char_start": str(event.sentence.start),
+            "char_end": str(event.sentence.end),
+            "source": doc.source,
+            "url": doc.url,
+            "published": doc.published.isoformat() if doc.published else "",
+            "confidence": f"{confidence(event):.2f}",
+            "mentions": str(event.mentions),
+            "date_source": dating.date_source,
+            "doc_title": doc.title,
+            "paragraph": squeeze(doc.text[paragraph_start:paragraph_end]),
+        }
+        rows.append({column: row[column] for column in EVENT_COLUMNS})
+    return rows
+
+
+def confidence(event: Event) -> float:
+    """The heuristic described in the module docstring."""
+    dating = event.dating
+    if dating.date_source == "explicit":
+        score = 0.7 if dating.period and dating.period.precision in ("day", "week") else 0.5
+    else:
+        score = 0.3 if dating.date_source == "inferred" else 0.2
+    score += 0.15 * event.has_trigger + 0.15 * bool(event.actors)
+    return min(1.0, score + 0.05 * (event.mentions - 1))
+
+
+def _events(
+    doc: Document,
+    text: str,
+    sentences: list[Sentence],
+    lexicon: Lexicon,
+    people: dict[str, str],
+) -> Iterator[Event]:
+    narrative = Narrative()
+    document_timexes = tag(text, doc.published)
+    dateline = dateline_place(text, lexicon)
+    speaker = ""
+    for index, sentence in enumerate(sentences):
+        sentence_text = text[sentence.start : sentence.end]
+        continuing = narrative.continues(index, sentence_text)
+        reference = narrative.reference_date(index, sentence_text)
+        if reference and reference != doc.published:
+            found = tag(sentence_text, reference)
+        else:
+            found = _within(document_timexes, sentence)
+        timexes = [timex for timex in found if _is_event_date(timex)]
+        triggers = find_triggers(sentence_text, lexicon)
+        quoted = is_quote(sentence_text)
+        speaker = find_speaker(sentence_text, lexicon, people) or (speaker if quoted else "")
+        anchor = narrative.anchor if continuing else None
+        inherited = anchor.actors if anchor and quoted else ()
+        place = dateline if sentence.paragraph == sentences[0].paragraph else ""
+        context = _Context(
+            sentence, sentence_text, lexicon, people, triggers, inherited, place, speaker
+        )
+        if timexes:
+            spans = [(timex.start, timex.end) for timex in timexes]
+            events = [context.dated(timex, spans) for timex in timexes]
+            yield from events
+            anchored = [(t, e) for t, e in zip(timexes, events, strict=True) if t.anchored]
+            if anchored and not quoted:
+                narrative.move_to(index, _anchor(anchored))
+        elif anchor and any(mention.trigger.standalone for mention in triggers):
+            yield replace(context, inherited=anchor.actors).inferred(anchor)
+        if continuing:
+            narrative.touch(index)
+
+
+def _within(timexes: list[Timex], sentence: Sentence) -> list[Timex]:
+    """The document's timexes inside ``sentence``, with offsets relative to it."""
+    return [
+        replace(timex, start=timex.start - sentence.start, end=timex.end - sentence.start)
+        for timex in timexes
+        if sentence.start <= timex.start and timex.end <= sentence.end
+    ]
+
+
+def _is_event_date(timex: Timex) -> bool:
+    if timex.type not in DATE_TYPES:
+        return False
+    if timex.anchored:
+        return to_period(timex.value) is not None
+    return bool(precision_of(timex.value))
+
+
+def _anchor(dated: list[tuple[Timex, Event]]) -> Anchor:
+    """The narrative anchor of a sentence: its first day-precise date, else its first date."""
+    daily = [(timex, event) for timex, event in dated if event.dating.precision == "day"]
+    timex, event = (daily or dated)[0]
+    assert event.dating.period is not None
+    return Anchor(event.dating.period, timex.value, timex.text, event.actors)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What an event needs to know about its sentence."""
+
+    sentence: Sentence
+    text: str
+    lexicon: Lexicon
+    people: dict[str, str]
+    triggers: list[TriggerMention]
+    inherited: tuple[str, ...]  # actors of the narrative event a quote or inference belongs to
+    dateline: str  # the dateline's place, for sentences of the first paragraph
+    speaker: str  # who is quoted, for titles in the first person
+
+    def dated(self, timex: Timex, date_spans: list[tuple[int, int]]) -> Event:
+        period = to_period(timex.value) if timex.anchored else None
+        event = self._event(
+            timex.start,
+            date_spans,
+            Dating(
+                period=period,
+                timex=timex.value,
+                date_text=timex.text,
+                date_source="explicit" if timex.anchored else "unanchored",
+                precision=period.precision if period else precision_of(timex.value),
+            ),
+        )
+        phrase = self._nominal_phrase(timex.end)
+        return (
+            replace(event, title=phrase[:1].upper() + phrase[1:], nominal=True) if phrase else event
+        )
+
+    def _nominal_phrase(self, date_end: int) -> str:
+        """The event noun a date modifies: "presidential election" in "Aug. 9 presidential
+        election"; empty unless the phrase has a modifier, so it can stand as a title."""
+        words = _LOWERCASE_WORDS.match(self.text, date_end)
+        if not words:
+            return ""
+        phrase: list[str] = []
+        for word in words.group().split():
+            phrase.append(word)
+            trigger = self.lexicon.triggers.get(word)
+            if trigger and not trigger.standalone:
+                return " ".join(phrase) if len(phrase) > 1 else ""
+        return ""
+
+    def inferred(self, anchor: Anchor) -> Event:
+        standalone = [m for m in self.triggers if m.trigger.standalone]
+        dating = Dating(
+            anchor.period, anchor.value, anchor.text, "inferred", anchor.period.precision
+        )
+        return self._event(standalone[0].start, [], dating)
+
+    def _event(self, anchor: int, date_spans: list[tuple[int, int]], dating: Dating) -> Event:
+        start, end = clause_span(self.text, anchor)
+        trigger = main_trigger(self.triggers, anchor, start, end)
+        return Event(
+            sentence=self.sentence,
+            dating=dating,
+            title=headline(self.text, anchor, date_spans, self.speaker),
+            event_kind=trigger.trigger.event if trigger else "",
+            actors=tuple(
+                dict.fromkeys((*find_actors(self.text, self.lexicon, self.people), *self.inherited))
+            ),
+            topics=tuple(find_topics(self.text, self.lexicon)),
+            locations=tuple(find_locations(self.text, self.lexicon))
+            or ((self.dateline,) if self.dateline else ()),
+            amounts=tuple(find_amounts(self.text)),
+            has_trigger=trigger is not None,
+            verb_trigger=bool(trigger and trigger.trigger.standalone),
+        )
+
+
+def _merged(events: list[Event]) -> list[Event]:
+    kept: list[Event] = []
+    for event in events:
+        same = next((other for other in kept if same_event(other, event)), None)
+        if same is None:
+            kept.append(event)
+        else:
+            kept[kept.index(same)] = _combined(same, event)
+    return kept
+
+
+def same_event(first: Event, second: Event) -> bool:
+    """Same date, and the same title or the same kind of event told the same way.
+
+    Events of one kind on one day are the same when their triggers are nouns ("the election",
+    "the talks") or when they share an actor; verb-triggered ones with no actor in common stay
+    apart ("Russia agreed to X" and "Belarus agreed to Y").
+    """
+    if _when(first) != _when(second):
+        return False
+    if first.title.lower() == second.title.lower():
+        return True
+    if not first.event_kind or first.event_kind != second.event_kind:
+        return False
+    if first.dating.date_source != second.dating.date_source:
+        return False
+    nouns = not (first.verb_trigger or second.verb_trigger)
+    return nouns or bool(set(first.actors) & set(second.actors))
+
+
+def _when(event: Event) -> tuple[object, ...]:
+    """What two mentions must share to be one event: the period; for an unanchored date, its
+    value when partly known ("XXXX-08-09"), else its value and wording ("last month")."""
+    dating = event.dating
+    if dating.period:
+        return (dating.period,)
+    if any(char.isdigit() for char in dating.timex):
+        return (dating.timex,)
+    return (dating.timex, dating.date_text.lower())
+
+
+def _combined(first: Event, second: Event) -> Event:
+    def union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a + b))
+
+    title = first.title
+    if second.nominal and (not first.nominal or len(second.title) > len(title)):
+        title = second.title
+    return replace(
+        first,
+        title=title,
+        nominal=first.nominal or second.nominal,
+        actors=union(first.actors, second.actors),
+        topics=union(first.topics, second.topics),
+        locations=union(first.locations, second.locations),
+        amounts=union(first.amounts, second.amounts),
+        has_trigger=first.has_trigger or second.has_trigger,
+        verb_trigger=first.verb_trigger or second.verb_trigger,
+        mentions=first.mentions + second.mentions,
+    )

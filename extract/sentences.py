@@ -1,0 +1,104 @@
+"""Paragraphs and sentences with their offsets in the document text.
+
+A :class:`Sentence` is an exact slice: ``text[sentence.start:sentence.end] == sentence.text``,
+with no leading or trailing whitespace. Line breaks inside a paragraph are kept in the slice;
+:func:`squeeze` gives the one-line form written to ``events.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Words that end with a period without ending the sentence.
+ABBREVIATIONS: frozenset[str] = _word_set(
+    """mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc ltd co corp dept univ
+    no vs jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est fig"""
+)
+#: After a dotted acronym such as "U.S." or "etc.", only these words start a new sentence.
+SENTENCE_STARTERS: frozenset[str] = _word_set(
+    "the a an he she it they we i this that these those but and in on at his her their its"
+)
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_CANDIDATE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)|\n(?=[ \t]*(?:[#>*-]|\d+[.)]\s))")
+_NEXT_START = re.compile(r"\s*([\"“‘«(\[]?)(\w+)")
+_DOTTED_ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\betc\.$")
+_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence, its offsets in the document text and the index of its paragraph."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the paragraphs (blocks separated by blank lines), whitespace trimmed."""
+    spans = []
+    position = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        spans.extend(_trimmed(text, position, end))
+        position = match.end() if match else len(text)
+    return spans
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences, paragraph by paragraph."""
+    return [
+        Sentence(start, end, text[start:end], number)
+        for number, (para_start, para_end) in enumerate(paragraph_spans(text))
+        for start, end in _sentence_spans(text, para_start, para_end)
+    ]
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of whitespace to single spaces."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    position = start
+    for match in _CANDIDATE_END.finditer(text, start, end):
+        if match.group().startswith("\n") or _ends_sentence(text, match.start(), match.end(), end):
+            yield from _trimmed(text, position, match.end())
+            position = match.end()
+    yield from _trimmed(text, position, end)
+
+
+def _ends_sentence(text: str, mark: int, after: int, limit: int) -> bool:
+    following = _NEXT_START.match(text, after, limit)
+    if following is None:
+        return True
+    opening, word = following.groups()
+    if not opening and not (word[0].isupper() or word[0].isdigit()):
+        return False
+    if text[mark] != ".":
+        return True
+    before = text[max(0, mark - 20) : mark + 1]
+    if _DOTTED_ACRONYM.search(before):
+        return word.lower() in SENTENCE_STARTERS
+    last_word = re.search(r"(\w+)\.$", before)
+    if last_word and last_word.group(1).lower() in ABBREVIATIONS:
+        return False
+    return not _INITIAL.search(before)
+
+
+def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if start < end else []

@@ -1,0 +1,160 @@
+"""Field kinds of the rule patterns: the regex each ``{kind}`` stands for and its normalizer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .vocab import alternation, plural, table
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A field kind: what it matches and how a match becomes part of a TIMEX3 value."""
+
+    regex: str
+    normalize: Callable[[str], str]
+    words: tuple[str, ...] = ()
+    anchors: bool = True  # its words can anchor an expression ("May"), not just qualify ("two")
+    numeric: bool = False  # it matches digits
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _lookup(name: str) -> Callable[[str], str]:
+    words = table(name)
+    return lambda text: words[_key(text)]
+
+
+def _vocabulary(name: str, capitalized: bool = False, width: int = 0, anchors: bool = True) -> Kind:
+    """A kind matching the words of a resource file, normalized by its second column.
+
+    With ``width``, numeric values are zero-padded to that many digits.
+    """
+    words = list(table(name))
+    lookup = _lookup(name)
+    normalize = (lambda text: lookup(text).zfill(width)) if width else lookup
+    return Kind(alternation(words, capitalized), normalize, tuple(words), anchors)
+
+
+def _number(text: str) -> str:
+    """``"twenty-four"`` -> ``"24"``, ``"1.5"`` -> ``"1.5"``, ``"a"`` -> ``"1"``."""
+    key = _key(text).replace("-", " ")
+    words = table("numbers.tsv")
+    if key in words:
+        value = float(words[key])
+    elif key.replace(".", "", 1).isdigit():
+        value = float(key)
+    else:
+        value = sum(float(words[part]) for part in key.split())
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _ordinal(text: str) -> str:
+    key = _key(text)
+    digits = re.match(r"\d+", key)
+    return digits[0].lstrip("0") if digits else table("ordinals.tsv")[key]
+
+
+def _two(fn: Callable[[str], str]) -> Callable[[str], str]:
+    return lambda text: f"{int(fn(text)):02d}"
+
+
+def _spoken_year(text: str) -> str:
+    """``"nineteen ninety-six"`` -> ``"1996"``, ``"two thousand and one"`` -> ``"2001"``."""
+    words = [w for w in _key(text).replace("-", " ").split() if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return str(2000 + (int(_number(" ".join(words[2:]))) if words[2:] else 0))
+    rest = words[1:]
+    tail = 0 if rest == ["hundred"] else int(_number(" ".join(rest)))
+    return str(int(_number(words[0])) * 100 + tail)
+
+
+def _vague(_: str) -> str:
+    return "X"
+
+
+def _century(text: str) -> str:
+    return f"{int(_ordinal(text)) - 1:02d}"
+
+
+def _year2(text: str) -> str:
+    yy = int(text[-2:])
+    return f"{1900 + yy if yy >= 30 else 2000 + yy}"
+
+
+def _decade(text: str) -> str:
+    digits = re.sub(r"\D", "", text)
+    return digits[:3] if len(digits) == 4 else _year2(digits)[:3]
+
+
+def _unit_words() -> tuple[str, ...]:
+    words = list(table("units.tsv"))
+    return tuple(words + [plural(word) for word in words])
+
+
+def _unit(text: str) -> str:
+    key = _key(text)
+    units = table("units.tsv")
+    singular = {plural(word): word for word in units}
+    return units[singular.get(key, key)]
+
+
+_CARDINALS = [w for w in table("numbers.tsv") if w not in ("a", "an")]
+_TENS = alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+_ONES = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+_ORDINAL_WORDS = alternation([w for w in table("ordinals.tsv") if table("ordinals.tsv")[w] != "-1"])
+_DIGIT_ORDINAL = r"(?:[1-9]\d?(?:st|nd|rd|th))"
+
+_NUMBER = rf"(?:\d+(?:\.\d+)?|{_TENS}(?:[\s-]+{_ONES})?|{alternation(_CARDINALS)}|an?)"
+_DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)|{_ORDINAL_WORDS})"
+_ORDINALS = tuple(table("ordinals.tsv"))
+_TEENS = alternation([w for w, v in table("numbers.tsv").items() if 10 <= float(v) < 20])
+_SPOKEN_YEAR = (
+    rf"(?:(?:eighteen|nineteen)[\s-]+(?:{_TENS}(?:[\s-]+{_ONES})?|{_TEENS}|hundred)"
+    rf"|two\s+thousand[\s-]+(?:and\s+)?(?:{_TENS}(?:[\s-]+{_ONES})?|{_TEENS}|{_ONES}))"
+)
+
+KINDS: dict[str, Kind] = {
+    "month": _vocabulary("months.tsv", capitalized=True, width=2),
+    "weekday": _vocabulary("weekdays.tsv", capitalized=True),
+    "season": _vocabulary("seasons.tsv"),
+    "part": _vocabulary("day_parts.tsv"),
+    "decword": _vocabulary("decades.tsv"),
+    "holiday": _vocabulary("holidays.tsv", capitalized=True),
+    "freq": _vocabulary("frequencies.tsv"),
+    "unit": Kind(alternation(list(_unit_words())), _unit, _unit_words()),
+    "rel": _vocabulary("relative.tsv", anchors=False),
+    "vague": Kind(alternation(list(table("vague.tsv"))), _vague, tuple(table("vague.tsv")), False),
+    "measure": Kind(alternation(list(table("measures.txt"))), str, (), False),
+    "tz": Kind(alternation(list(table("timezones.tsv"))), str, (), False),
+    "num": Kind(_NUMBER, _number, tuple(table("numbers.tsv")), False, True),
+    "ord": Kind(rf"(?:{_DIGIT_ORDINAL}|{_ORDINAL_WORDS})", _ordinal, _ORDINALS, False, True),
+    "day": Kind(_DAY, _two(_ordinal), _ORDINALS, False, True),
+    "cent": Kind(rf"(?:{_DIGIT_ORDINAL}|{_ORDINAL_WORDS})", _century, _ORDINALS, False, True),
+    "spoken": Kind(_SPOKEN_YEAR, _spoken_year, ("eighteen", "nineteen")),
+    "mnum": Kind(r"(?:1[0-2]|0?[1-9])", _two(str), numeric=True),
+    "dnum": Kind(r"(?:3[01]|[12]\d|0?[1-9])", _two(str), numeric=True),
+    "qnum": Kind(r"[1-4]", str, numeric=True),
+    "year": Kind(r"(?:1[6-9]\d\d|20\d\d)(?!\d)", str, numeric=True),
+    "yy": Kind(r"['’]\d\d(?!\d)", _year2, numeric=True),
+    "decade": Kind(r"(?:1[6-9]\d0|20\d0|['’]\d0)['’]?s", _decade, numeric=True),
+    "hour": Kind(r"(?:2[0-4]|1\d|0?\d)", str, numeric=True),
+    "minute": Kind(r"[0-5]\d", str, numeric=True),
+    "ampm": Kind(r"(?:[ap]\.\s?m\b\.?|[ap]m\b)", str, (), False),
+}
+
+
+def clock(fields: dict[str, str]) -> str:
+    """``HH:MM`` from the raw ``hour``, ``minute`` and ``ampm`` fields of a match."""
+    hour = int(fields["hour"])
+    minute = int(fields.get("minute") or 0)
+    ampm = fields.get("ampm", "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"

@@ -1,0 +1,220 @@
+"""Resolution: value templates with functions (``@near``, ``@dct``, ...) turned into values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from .calendar import GRANULARITIES, Period, floor, format_value, parse_value, shift
+
+_CALL = re.compile(r"@(\w+)\(([^)]*)\)(.*)$")
+_FLOATING = re.compile(r"(\d{4}-\d\d)-(\d\d)\+(\d)")
+#: Underspecified value of each granularity, for relative expressions without a document date.
+PLACEHOLDERS = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "fortnight": "XXXX-WXX",
+    "month": "XXXX-XX",
+    "season": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "half": "XXXX-HX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+    "millennium": "X",
+}
+_CLOCK_UNITS = {"hour": "H", "minute": "M", "second": "S"}
+_DATE_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q"}
+_MULTIPLES = {
+    "fortnight": (2, "W"),
+    "decade": (10, "Y"),
+    "century": (100, "Y"),
+    "millennium": (1000, "Y"),
+}
+
+
+def duration(n: str, unit: str) -> str:
+    """TIMEX3 duration of ``n`` units (``n`` may be ``X``): ``P3M``, ``PT2H``, ``P20Y``."""
+    if unit in _CLOCK_UNITS:
+        return f"PT{n}{_CLOCK_UNITS[unit]}"
+    if unit in _MULTIPLES:
+        factor, code = _MULTIPLES[unit]
+        n = n if n == "X" else _number(float(n) * factor)
+        return f"P{n}{code}"
+    return f"P{n}{_DATE_UNITS[unit]}"
+
+
+def _number(x: float) -> str:
+    return str(int(x)) if x == int(x) else str(x)
+
+
+def _calendar_unit(unit: str) -> str:
+    """Clock units resolve at day granularity."""
+    return "day" if unit in _CLOCK_UNITS else unit
+
+
+def float_holiday(value: str) -> str:
+    """``2020-11-22+4`` (first Thursday on or after Nov 22) -> ``2020-11-26``."""
+    m = _FLOATING.search(value)
+    if not m:
+        return value
+    day = dt.date.fromisoformat(f"{m[1]}-{m[2]}")
+    day += dt.timedelta(days=(int(m[3]) - day.isoweekday()) % 7)
+    return value[: m.start()] + day.isoformat() + value[m.end() :]
+
+
+_RANK = {name: rank for rank, name in enumerate(GRANULARITIES)}
+#: How much nearer (in days) the other candidate must be for a date to go against the tense.
+TENSE_MARGIN = 200
+#: Granularities a comparison ("a year earlier") can shift: all but days.
+_SHIFTABLE = ("month", "season", "quarter", "half", "year")
+
+
+class Resolver:
+    """Resolves the expressions of one document in order, remembering what the text mentioned."""
+
+    def __init__(self, dct: dt.date | None) -> None:
+        self.dct = dct
+        self.last: Period | None = Period("day", dct) if dct else None
+        self.mentioned: list[Period] = []
+
+    def resolve(self, template: str, tense: str | None, nearby: list[Period]) -> tuple[str, bool]:
+        """The value of ``template`` and whether it is anchored.
+
+        ``tense`` is the clause's tense; ``nearby`` the periods mentioned earlier in the sentence.
+        """
+        call = _CALL.match(template)
+        if not call:
+            return template, True
+        name, args, suffix = call[1], call[2].split(","), call[3]
+        if name == "dur":
+            return duration(args[0], args[1]) + suffix, True
+        if name in ("near", "past", "future", "this", "before"):
+            value, anchored = self._underspecified(name, args[0], tense)
+        elif name == "dct":
+            value, anchored = self._relative(self._dct_period(), args[0], args[1])
+        elif name == "same":
+            value, anchored = self._same(args[0], nearby), True
+        elif name == "ref":
+            value, anchored = self._ref(args[0], args[1])
+        else:  # shift
+            value, anchored = self._shift(args[0], int(args[1]), nearby)
+        return value + suffix, anchored
+
+    def remember(self, value: str, explicit: bool) -> Period | None:
+        """Make a resolved date the narrative's last date; return its period.
+
+        ``explicit`` dates (written out, not computed from another date) are also kept as the
+        periods later comparisons refer to.
+        """
+        period = parse_value(value)
+        if period:
+            self.last = period
+            if explicit:
+                self.mentioned.append(period)
+        return period
+
+    def _dct_period(self) -> Period | None:
+        return Period("day", self.dct) if self.dct else None
+
+    def _ref(self, unit: str, offset: str) -> tuple[str, bool]:
+        if offset == "0":
+            for period in reversed(self.mentioned):
+                if period.granularity == unit:
+                    return period.value, True
+        base = self.last
+        if base and _RANK[base.granularity] > _RANK.get(_calendar_unit(unit), 0):
+            base = self._dct_period()  # "at noon" after "in 1998" is not on Jan. 1, 1998
+        return self._relative(base, unit, offset)
+
+    def _relative(self, base: Period | None, unit: str, offset: str) -> tuple[str, bool]:
+        unit = _calendar_unit(unit)
+        granularity = "week" if unit == "fortnight" else unit
+        if base is None:
+            return PLACEHOLDERS[unit], False
+        n = round(float(offset))
+        start = floor(shift(floor(base.start, granularity), unit, n), granularity)
+        return Period(granularity, start).value, True
+
+    def _shift(self, unit: str, n: int, nearby: list[Period]) -> tuple[str, bool]:
+        oldest = self.dct - dt.timedelta(days=366) if self.dct else dt.date.min
+        for period in [*reversed(nearby), *reversed(self.mentioned)]:
+            if period.granularity in _SHIFTABLE and period.end > oldest:
+                return period.shifted(unit, n).value, True
+        return self._relative(self._dct_period(), "year", str(n))
+
+    def _same(self, year: str, nearby: list[Period]) -> str:
+        """The period last mentioned ("the quarter"), in ``year``: "the 1988 period"."""
+        for period in [*reversed(nearby), *reversed(self.mentioned)]:
+            if period.granularity in ("month", "quarter", "half", "season"):
+                return year + period.value[4:]
+        return year
+
+    def _underspecified(self, mode: str, pattern: str, tense: str | None) -> tuple[str, bool]:
+        if pattern.endswith("-WE"):  # a weekend: resolve its Saturday, then name its week
+            value, anchored = self._underspecified(mode, pattern[:-2] + "6", tense)
+            period = parse_value(value) if anchored else None
+            return (
+                (format_value("week", period.start) + "-WE", True) if period else (pattern, False)
+            )
+        if self.dct is None:
+            return _FLOATING.sub(
+                lambda m: m[1] + "-XX", pattern
+            ) if "+" in pattern else pattern, False
+        dct = self.dct
+        options = sorted(self._candidates(pattern), key=lambda p: p.start)
+        if not options:
+            return pattern, False
+        if mode == "this":
+            same = [p for p in options if p.start <= dct < p.end] or [
+                p for p in options if p.start.year == dct.year
+            ]
+            return (same or options)[0].value, True
+        if mode == "past":
+            chosen = [p for p in options if p.end <= floor(dct, p.granularity)][-1:]
+        elif mode == "before":
+            chosen = [p for p in options if p.start <= dct][-1:]
+        elif mode == "future":
+            chosen = [p for p in options if p.start > floor(dct, p.granularity)][:1]
+        else:
+            chosen = [_nearest(options, dct, tense, "WXX" in pattern)]
+        return (chosen[0].value, True) if chosen else (pattern, False)
+
+    def _candidates(self, pattern: str) -> Iterator[Period]:
+        dct = self.dct
+        assert dct is not None
+        weekday = re.fullmatch(r"XXXX-WXX-(\d)", pattern)
+        if weekday:
+            monday = floor(dct, "week")
+            for week in (-1, 0, 1):
+                day = monday + dt.timedelta(weeks=week, days=int(weekday[1]) - 1)
+                yield Period("day", day)
+            return
+        for year in (dct.year - 1, dct.year, dct.year + 1):
+            period = parse_value(float_holiday(pattern.replace("XXXX", f"{year:04d}")))
+            if period:
+                yield period
+
+
+def _nearest(options: list[Period], dct: dt.date, tense: str | None, weekday: bool) -> Period:
+    """The candidate nearest to ``dct``, unless the tense picks one not much farther away.
+
+    Weekdays follow the tense whenever there is one ("met on Monday" is the Monday before).
+    """
+    nearest = min(options, key=lambda p: (_distance(p, dct), p.start > dct))
+    if tense == "PAST":
+        fitting = [p for p in options if p.start <= dct]
+    elif tense == "FUTURE":
+        fitting = [p for p in options if p.end > dct]
+    else:
+        return nearest
+    margin = 7 if weekday else TENSE_MARGIN
+    best = min(fitting, key=lambda p: _distance(p, dct), default=nearest)
+    return best if _distance(best, dct) <= _distance(nearest, dct) + margin else nearest
+
+
+def _distance(period: Period, day: dt.date) -> int:
+    if period.start <= day < period.end:
+        return 0
+    return min(abs((period.start - day).days), abs((period.end - day).days))

@@ -1,0 +1,219 @@
+"""Headlines: a short "who did what" title from the clause around an event.
+
+The clause is the part of the sentence between dashes, semicolons or colons that holds the
+event's anchor (its date expression or trigger word). Date expressions, editorial marks,
+parenthetical asides, discourse openers ("Separately,") and trailing "which ..." clauses are
+removed; reported speech ("..., Putin explained") is turned around ("Putin explained ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_TITLE = 90
+
+_SEPARATOR = re.compile(r"\s+[—–]\s+|\s+--\s+|;\s+|:\s+|:$|…[”\"]\s*")
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:^|(?<=\s))(?:on|in|at|during|since|by|until|from|of|for|as of|as early as)\s+$", re.I
+)
+_RELATIVE_CLAUSE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our)\s+(?P<head>(?:[\w-]+\s+){0,3}?[\w-]+\s+"
+    r"(?:that|which|who)\s+(?:was|were|is|are|had|has|have)\b)",
+    re.I,
+)
+_OPENER = re.compile(
+    r"^(?:separately|meanwhile|indeed|however|also|moreover|now|either way|but|and|so|then|"
+    r"instead|still|yet)\b,?\s*",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"^(?P<content>.+?),\s+(?P<speaker>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+"
+    r"(?P<verb>said|says|explained|noted|added|stressed|warned|wrote|insisted|told reporters)"
+    r"(?:,?\s+adding)?$"
+)
+_LOWERCASE_OPENERS = re.compile(r"^(?:The|A|An|It|This|That|There|We|They|Our|Their|\w+ing)\b")
+_TRAILING_CLAUSE = re.compile(
+    r",\s+(?:which|who|adding|saying|according to)\b.*$"
+    r"|\s+(?:and|but)\s+(?:we|they|I|he|she|it)\b(?:\s+[\w’'-]+){0,4}$",
+    re.I,
+)
+_CITY_COUNTRY = re.compile(r"(\b(?:in|at|near)\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?),\s+[A-Z][\w-]+$")
+_LONG_ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+){2,}[^()]*\)")
+_SHORT_ASIDE = re.compile(r"\(([^()]*)\)")
+_QUOTES = re.compile(r"[“”\"«»„]|(?<!\w)[‘’']|[‘’'](?!\w)")
+_CLAUSE_CUT = re.compile(
+    r",\s|\s(?=(?:and|but|which|who|if|because|while|when|where|although|though|unless|"
+    r"despite|so)\s)"
+)
+_PHRASE_CUT = re.compile(
+    r"\s(?=(?:with|by|in|on|at|as|along|during|after|before|for|to|from|against|over|under|"
+    r"into|between|through|without|including|positioned|amid)\s)"
+)
+_FRONTED_ADVERBIAL = re.compile(
+    r"(?<=\bthat )(?:during|in|amid|after|before|despite|following|given)\b[^,]{3,40},\s+", re.I
+)
+_DASH_ASIDE = re.compile(r"\s+[—–]\s+[a-z][^—–]{0,60}?\s+[—–]\s+")
+_MIN_CUT = 45
+_FIRST_PERSON = re.compile(r"^(?:We|I|Our|My|Us)\b")
+_PARTICIPLE_OPENER = re.compile(r"^(?:\w+ing|According|Despite|Amid|After)\b[^,]*,")
+
+
+def clause_span(text: str, anchor: int) -> tuple[int, int]:
+    """Offsets of the clause of ``text`` that holds the character at ``anchor``.
+
+    Short lowercase asides between two dashes ("— written by X —") are skipped over, so the
+    clause on each side of them counts as one.
+    """
+    bounds = [0]
+    for match in _SEPARATOR.finditer(text):
+        bounds += [match.start(), match.end()]
+    bounds.append(len(text))
+    segments = list(zip(bounds[::2], bounds[1::2], strict=True))
+    merged: list[tuple[int, int]] = []
+    for start, end in segments:
+        if merged and _is_aside(text, merged[-1]) and len(merged) > 1:
+            merged.pop()
+            start = merged.pop()[0]
+        merged.append((start, end))
+    for start, end in merged:
+        if start <= anchor < max(end, start + 1):
+            return start, end
+    return 0, len(text)
+
+
+def headline(text: str, anchor: int, date_spans: list[tuple[int, int]], speaker: str = "") -> str:
+    """A title of at most ``MAX_TITLE`` characters for the event anchored at ``anchor``.
+
+    ``text`` is the sentence; ``date_spans`` are the offsets of its date expressions. A title in
+    the first person ("We agreed ...") is credited to ``speaker`` ("Putin: We agreed ...").
+    """
+    start, end = clause_span(text, anchor)
+    relative = _relative_clause(text, start, end, anchor)
+    if relative:
+        start, end = relative
+    clause = _without_dates(text, start, end, date_spans)
+    if len(clause.split()) < 3:
+        clause = _without_dates(text, 0, len(text), date_spans)
+    title = _tidy(clause)
+    if not relative:
+        title = _TRAILING_CLAUSE.sub("", title)
+    title = _CITY_COUNTRY.sub(r"\1", _OPENER.sub("", title))
+    title = re.sub(r"^(?:a|an)\s+", "", title, flags=re.I)
+    title = _capitalized(_turn_reported_speech(title))
+    if speaker and _FIRST_PERSON.match(title):
+        title = f"{speaker}: {title}"
+    return _capitalized(_shortened(title))
+
+
+def _is_aside(text: str, span: tuple[int, int]) -> bool:
+    start, end = span
+    before, after = text[max(0, start - 3) : start], text[end : end + 3]
+    words = text[start:end].split()
+    dashes = "—–-"
+    return (
+        any(d in before for d in dashes)
+        and any(d in after for d in dashes)
+        and 0 < len(words) <= 8
+        and words[0][0].islower()
+    )
+
+
+def _relative_clause(text: str, start: int, end: int, anchor: int) -> tuple[int, int] | None:
+    """The "exercises that were planned [last year]" span when the anchor is inside one."""
+    for match in _RELATIVE_CLAUSE.finditer(text, start, end):
+        clause_end = text.find(",", match.end(), end)
+        clause_end = end if clause_end < 0 else clause_end
+        if match.end() <= anchor < clause_end:
+            return match.start("head"), clause_end
+    return None
+
+
+def _without_dates(text: str, start: int, end: int, date_spans: list[tuple[int, int]]) -> str:
+    pieces = []
+    position = start
+    for date_start, date_end in sorted(date_spans):
+        if date_end <= start or date_start >= end:
+            continue
+        before = text[position:date_start]
+        following = text[date_end:end]
+        if re.match(r"\s+[A-Za-z]", following) and not re.match(r"\s+(?:and|or)\b", following):
+            date_end += len(following) - len(following.lstrip())
+        else:
+            before = _PREPOSITION_BEFORE.sub("", before)
+        pieces.append(before)
+        position = max(position, date_end)
+    pieces.append(text[position:end])
+    return "".join(pieces)
+
+
+def _tidy(text: str) -> str:
+    text = _with_acronyms(text)
+    text = _DASH_ASIDE.sub(", ", text)
+    text = _FRONTED_ADVERBIAL.sub("", text)
+    text = _LONG_ASIDE.sub("", text)
+    text = _SHORT_ASIDE.sub(r"\1", text)
+    text = _QUOTES.sub("", text).replace("…", " ")
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"^[\s,.;:!?—–-]+", "", text)
+    return re.sub(r"[\s,.;:!?—–-]+$", "", text)
+
+
+def _with_acronyms(text: str) -> str:
+    """ "Collective Security Treaty Organization (CSTO)" becomes "CSTO"."""
+
+    def shorten(match: re.Match[str]) -> str:
+        acronym = match.group("acronym")
+        words = match.group("name").split()
+        initials = [word[0] for word in words if word[0].isupper()]
+        if "".join(initials[-len(acronym) :]) != acronym:
+            return match.group()
+        kept, needed = list(words), len(acronym)
+        while needed:
+            needed -= kept.pop()[0].isupper()
+        return " ".join([*kept, acronym])
+
+    return re.sub(
+        r"(?P<name>(?:[\w’'-]+\s+){1,12}?)\((?P<acronym>[A-Z]{2,})\)",
+        lambda match: shorten(match) + " ",
+        text,
+    )
+
+
+def _turn_reported_speech(title: str) -> str:
+    match = _REPORTED.match(title)
+    if match is None:
+        return title
+    content = match.group("content")
+    if _LOWERCASE_OPENERS.match(content):
+        content = content[0].lower() + content[1:]
+    return f"{match.group('speaker')} {match.group('verb')} {content}"
+
+
+def _shortened(title: str) -> str:
+    """Cut a long title before a clause, then before a phrase, then drop its opener."""
+    attempts = (title, _without_opener(title))
+    if _PARTICIPLE_OPENER.match(title):
+        attempts = attempts[::-1]
+    for attempt in attempts:
+        if len(attempt) <= MAX_TITLE:
+            return attempt
+        for pattern in (_CLAUSE_CUT, _PHRASE_CUT):
+            cuts = [
+                m.start() for m in pattern.finditer(attempt) if _MIN_CUT <= m.start() <= MAX_TITLE
+            ]
+            if cuts:
+                return attempt[: cuts[-1]].rstrip(" ,;:")
+    return title[: title.rfind(" ", 0, MAX_TITLE - 1)].rstrip(" ,;:") + "…"
+
+
+def _without_opener(title: str) -> str:
+    """The title without a leading phrase before its first comma ("Following talks, ...")."""
+    opener = re.match(r"^[^,]{3,60},\s+(?=\S)", title)
+    if opener and len(title) - opener.end() >= 25:
+        return title[opener.end() :]
+    return title
+
+
+def _capitalized(title: str) -> str:
+    return title[:1].upper() + title[1:]

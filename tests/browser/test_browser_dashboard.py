@@ -1,0 +1,219 @@
+"""The dashboard in a real browser: Streamlit server plus headless Chromium via Playwright."""
+
+from __future__ import annotations
+
+import csv
+import io
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import filters, loading
+from extract.schema import EVENT_COLUMNS
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "dashboard" / "fixtures" / "events.csv"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed")
+
+POINTS = ".js-plotly-plot .cartesianlayer .scatterlayer path.point"
+BARS = ".js-plotly-plot .cartesianlayer .barlayer path"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not become healthy")
+
+
+@pytest.fixture()
+def serve(tmp_path: Path) -> Iterator:
+    """Start ``streamlit run dashboard/app.py`` on an events file; stopped at teardown."""
+    processes: list[subprocess.Popen] = []
+
+    def start(events: Path) -> str:
+        port = free_port()
+        log = (tmp_path / f"streamlit-{port}.log").open("w")
+        command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py"]
+        options = ["--server.port", str(port), "--server.headless", "true"]
+        process = subprocess.Popen(
+            [*command, *options, "--", "--events", str(events)],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        processes.append(process)
+        url = f"http://127.0.0.1:{port}"
+        wait_healthy(url, process)
+        return url
+
+    yield start
+    for process in processes:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser) -> Iterator:
+    context = browser.new_context(viewport={"width": 1400, "height": 2000}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()
+
+
+def click_center(page, locator) -> None:
+    """Hover then click the middle of an element (Plotly listens on its drag layer)."""
+    box = locator.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.wait_for_timeout(200)
+    page.mouse.click(x, y)
+
+
+def choose(page, label: str, value: str) -> None:
+    """Pick ``value`` in the sidebar multiselect labelled ``label``."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
+        has_text=label
+    )
+    box.locator("input").click()
+    page.keyboard.type(value)
+    page.get_by_role("option").filter(has_text=value).first.click()
+    page.keyboard.press("Escape")
+
+
+def test_filter_click_evidence_and_download(serve, page, tmp_path: Path) -> None:
+    url = serve(FIXTURE)
+    page.goto(url)
+    page.locator(POINTS).first.wait_for()
+    assert page.locator(POINTS).count() > 10
+    assert page.locator(BARS).count() > 3
+    page.get_by_text("31 of 31 events shown").wait_for()
+
+    choose(page, "Actors", "Vladimir Putin")
+    page.get_by_text("4 of 31 events shown").wait_for()
+    assert "actor=Vladimir+Putin" in page.url or "actor=Vladimir%20Putin" in page.url
+
+    events = loading.load_events(FIXTURE).events
+    want = filters.apply_filters(events, filters.FilterState(actors=("Vladimir Putin",)))
+    one_day = want[want["date"] == want["end_date"]]
+    lanes = sum(len(loading.split_values(actors)) for actors in one_day["actors"])
+    page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === {lanes}")
+
+    click_center(page, page.locator(POINTS).first)
+    card = page.locator(".el-evidence")
+    card.wait_for()
+    sentence = card.locator(".el-sentence").inner_text()
+    assert sentence in set(want["sentence"])
+    assert card.locator(".el-sentence mark").count() == 1
+    assert card.locator("a[href^='https://']").count() == 1
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download CSV").click()
+    download = info.value
+    assert download.suggested_filename.startswith("eventline-events-vladimir-putin-")
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"), newline="")))
+    assert list(rows[0]) == list(EVENT_COLUMNS)
+    assert rows == want[list(EVENT_COLUMNS)].to_dict(orient="records")
+
+    grid = page.locator('[data-testid="stDataFrame"]').bounding_box()
+    page.mouse.click(grid["x"] + 18, grid["y"] + 35 + 17)  # first row's selection box
+    earliest = want.sort_values("date").iloc[0]
+    page.locator(".el-evidence .el-title").filter(has_text=earliest["title"]).wait_for()
+    assert f"event={earliest['event_id']}" in page.url
+    page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
+
+
+XSS = {
+    "title": '<img src=x onerror="window.__xss=1">Summit <script>window.__xss=2</script>',
+    "actors": "<svg onload=window.__xss=3>; Alexander Lukashenko",
+    "topics": "<b onmouseover=window.__xss=4>diplomacy</b>",
+    "date_text": "<script>window.__xss=5</script>",
+    "sentence": "[click me](javascript:window.__xss=6) <script>window.__xss=5</script> <i>x</i>",
+    "paragraph": "<iframe src=javascript:window.__xss=7></iframe> context",
+    "doc_title": '<a href="javascript:window.__xss=8">Doc</a>',
+    "url": "javascript:window.__xss=9",
+    "source": "<img src=x onerror=window.__xss=10>",
+}
+
+
+def test_event_text_never_runs_as_code(serve, page, tmp_path: Path) -> None:
+    events = pd.read_csv(FIXTURE, dtype=str, keep_default_na=False)
+    for column, value in XSS.items():
+        events.loc[0, column] = value
+    path = tmp_path / "events.csv"
+    events.to_csv(path, index=False)
+
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{serve(path)}/?event={events.loc[0, 'event_id']}")
+    page.locator(POINTS).first.wait_for()
+    card = page.locator(".el-evidence")
+    card.wait_for()
+    assert "<script>window.__xss=5</script>" in card.locator("mark").inner_text()
+    assert card.locator("a").count() == 0  # javascript: link is not rendered as a link
+    assert "link not shown" in card.inner_text()
+
+    for point in page.locator(POINTS).all()[:6]:  # hover labels of the first points
+        point.hover(force=True)
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(500)
+
+    assert page.evaluate("window.__xss") is None
+    assert dialogs == []
+    planted = page.evaluate(
+        """() => Array.from(document.querySelectorAll('*')).filter(e =>
+            e.tagName === 'IFRAME' && (e.getAttribute('src') || '').startsWith('javascript')
+            || Array.from(e.attributes).some(a => a.value.includes('__xss')
+                && (a.name.startsWith('on') || a.name === 'href' || a.name === 'src'))
+            || (e.tagName === 'SCRIPT' && e.textContent.includes('__xss'))
+        ).map(e => e.outerHTML)"""
+    )
+    assert planted == []
+    page.screenshot(path=str(tmp_path / "xss.png"), full_page=True)

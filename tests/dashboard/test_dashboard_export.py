@@ -1,0 +1,65 @@
+import csv
+import io
+import json
+from datetime import date
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashboard import export, loading
+from extract.schema import EVENT_COLUMNS
+
+
+def test_csv_has_schema_columns_in_order_and_all_rows(events: pd.DataFrame) -> None:
+    rows = list(csv.reader(io.StringIO(export.to_csv(events).decode())))
+    assert rows[0] == list(EVENT_COLUMNS)
+    assert [r[0] for r in rows[1:]] == list(events["event_id"])
+
+
+def test_csv_round_trips_through_the_loader(events: pd.DataFrame) -> None:
+    again = loading.read_events_csv(export.to_csv(events), "export").events
+    pd.testing.assert_frame_equal(again, events)
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
+def test_formula_like_text_is_neutralized(events: pd.DataFrame, prefix: str) -> None:
+    evil = events.iloc[:1].copy()
+    evil["title"] = prefix + 'HYPERLINK("http://x")'
+    evil["actors"] = prefix + "cmd|' /C calc'!A0"
+    header, row = csv.reader(io.StringIO(export.to_csv(evil).decode(), newline=""))
+    out = dict(zip(header, row, strict=True))
+    assert out["title"] == "'" + prefix + 'HYPERLINK("http://x")'
+    assert out["actors"] == "'" + prefix + "cmd|' /C calc'!A0"
+
+
+def test_dates_and_numbers_are_left_alone(events: pd.DataFrame) -> None:
+    odd = events.iloc[:1].copy()
+    odd["confidence"] = "-0.5"
+    odd["char_start"] = "-1"
+    out = pd.read_csv(io.BytesIO(export.to_csv(odd)), dtype=str, keep_default_na=False)
+    assert out.loc[0, "confidence"] == "-0.5"
+    assert out.loc[0, "char_start"] == "-1"
+    assert out.loc[0, "date"] == odd.iloc[0]["date"]
+
+
+def test_json_keeps_text_unchanged(events: pd.DataFrame) -> None:
+    evil = events.iloc[:2].copy()
+    evil["title"] = ["=1+1", "<script>x</script> “quoted”"]
+    records = json.loads(export.to_json(evil))
+    assert [r["title"] for r in records] == ["=1+1", "<script>x</script> “quoted”"]
+    assert list(records[0]) == list(EVENT_COLUMNS)
+
+
+def test_file_names_say_what_they_hold() -> None:
+    name = export.file_name("putin", date(2020, 8, 1), date(2020, 9, 30), "csv")
+    assert name == "eventline-events-putin-2020-08-01_2020-09-30.csv"
+    assert export.file_name("all", None, None, "json") == "eventline-events-all.json"
+
+
+@given(st.text(max_size=30))
+def test_no_exported_text_cell_starts_like_a_formula(text: str) -> None:
+    cell = export.neutralize(text)
+    assert not cell.startswith(export.FORMULA_PREFIXES)
+    assert cell in (text, "'" + text)

@@ -1,0 +1,93 @@
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import loading, upload
+from extract.schema import EVENT_COLUMNS
+
+ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
+
+
+def fake_extract(data: bytes, name: str, published: date | None) -> list[dict[str, str]]:
+    if b"boom" in data:
+        raise ValueError("bad front matter")
+    if b"undated" in data:
+        return [{c: "" for c in EVENT_COLUMNS} | {"event_id": f"{name}-1", "title": "x"}]
+    if b"nothing" in data:
+        return []
+    row = {c: "" for c in EVENT_COLUMNS}
+    row |= {"event_id": f"{name}-1", "date": "2020-01-02", "end_date": "2020-01-02"}
+    row["published"] = published.isoformat() if published else ""
+    return [row]
+
+
+@pytest.fixture()
+def fake(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(upload, "extract_file", fake_extract)
+
+
+def test_one_bad_file_does_not_stop_the_others(fake: None) -> None:
+    seen: list[tuple[int, str]] = []
+    outcome = upload.extract_files(
+        [("a.md", b"ok"), ("b.txt", b"boom"), ("c.pdf", b"ok"), ("d.TXT", b"ok")],
+        date(2020, 1, 5),
+        lambda done, name: seen.append((done, name)),
+    )
+    assert [r["event_id"] for r in outcome.rows] == ["a.md-1", "d.TXT-1"]
+    assert outcome.rows[0]["published"] == "2020-01-05"
+    assert outcome.errors == [
+        "b.txt: could not be read (bad front matter).",
+        "c.pdf: refused, only .txt, .md files are accepted.",
+    ]
+    assert seen == [(0, "a.md"), (1, "b.txt"), (2, "c.pdf"), (3, "d.TXT")]
+
+
+def test_files_without_dates_are_reported(fake: None) -> None:
+    outcome = upload.extract_files([("u.md", b"undated"), ("n.md", b"nothing")], None)
+    assert outcome.notes == [
+        "u.md: 1 events found but none has a date; they are listed in the table only.",
+        "n.md: no events found.",
+    ]
+    frame = outcome.frame()
+    assert list(frame.columns) == list(EVENT_COLUMNS)
+    assert len(loading.prepare(frame).events) == 1
+
+
+def test_only_new_drops_known_ids(events: pd.DataFrame) -> None:
+    extra = events.iloc[:3].copy()
+    extra.loc[extra.index[0], "event_id"] = "brand-new-1"
+    fresh, known = upload.only_new(events, extra)
+    assert list(fresh["event_id"]) == ["brand-new-1"]
+    assert known == 2
+
+
+def _real_extractor() -> None:
+    try:
+        import extract.events  # noqa: F401
+    except ImportError as err:
+        pytest.skip(f"the extractor cannot be imported yet: {err}")
+
+
+def test_real_extractor_on_the_demo_article() -> None:
+    _real_extractor()
+    article = next(ARTICLES.glob("*.md"))
+    rows = upload.extract_file(article.read_bytes(), article.name, None)
+    assert rows and all(list(r) == list(EVENT_COLUMNS) for r in rows)
+    assert any(r["date"] for r in rows)
+
+
+def test_real_extractor_uses_the_given_publication_date() -> None:
+    _real_extractor()
+    text = b"On Monday, Vladimir Putin met Alexander Lukashenko in Sochi.\n"
+    rows = upload.extract_file(text, "plain.txt", date(2020, 9, 15))
+    assert {r["published"] for r in rows} == {"2020-09-15"}
+    assert "2020-09-14" in {r["date"] for r in rows}
+
+
+def test_real_extractor_errors_name_the_file() -> None:
+    _real_extractor()
+    outcome = upload.extract_files([("bin.md", b"\x00\x01\x02\xff" * 50)], None)
+    assert outcome.rows == [] and len(outcome.errors) == 1
+    assert outcome.errors[0].startswith("bin.md: could not be read")
