@@ -7,34 +7,37 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import evidence, export, figure, filters, loading, style, table, upload
+from dashboard import evidence, export, figure, filters, loading, overview, style, table, upload
 
 st.set_page_config(page_title="Eventline", page_icon="🗓️", layout="wide")
 
 K_ACTORS, K_TOPICS, K_DOCS = "f_actors", "f_topics", "f_docs"
 K_DATES, K_QUERY, K_INFERRED, K_LANES = "f_dates", "f_query", "f_inferred", "f_lanes"
+K_PERIOD = "f_period"
 K_SELECTED, K_UPLOADED, K_UPLOAD_GEN = "selected_event", "uploaded_events", "upload_generation"
 K_TABLE_IDS, K_NOTICES, K_EXTENT = "table_event_ids", "url_notices", "date_extent"
 K_MESSAGES = "upload_messages"
 
 
-@st.cache_data(show_spinner="Loading events…")
+@st.cache_resource(max_entries=4, show_spinner="Loading events…")
 def load(path: str, modified: float) -> loading.LoadResult:
-    """Load and validate the events file; ``modified`` invalidates the cache on change."""
+    """Load and validate the events file; ``modified`` invalidates the cache on change.
+
+    Kept as one shared object (not copied per run): the app never modifies it."""
     return loading.load_events(path)
 
 
-@st.cache_data(max_entries=8, show_spinner="Preparing download…")
-def export_bytes(_shown: pd.DataFrame, kind: str, version: tuple) -> bytes:
-    """CSV or JSON of the shown events; ``version`` names them (the frame is not hashed)."""
-    return export.to_csv(_shown) if kind == "csv" else export.to_json(_shown)
+@st.cache_data(max_entries=4, show_spinner=False)
+def choices(_events: pd.DataFrame, version: tuple) -> loading.Catalog:
+    """Filter choices of the events; ``version`` names them (the frame is not hashed)."""
+    return loading.catalog(_events)
 
 
 def load_version(path: Path) -> float:
@@ -50,17 +53,18 @@ def load_base(path: Path) -> loading.LoadResult:
     return load(str(path), load_version(path))
 
 
-def init_state(events: pd.DataFrame, extent: filters.DateRange) -> None:
+def init_state(events: pd.DataFrame, catalog: loading.Catalog, extent: filters.DateRange) -> None:
     """On the first run in a browser tab, seed the widgets from the URL's query parameters."""
     if K_LANES in st.session_state:
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
+    wanted_event = st.query_params.get(filters.P_EVENT, "")
     decoded = filters.decode_params(
         params,
-        actors=list(loading.value_counts(events, "actors")),
-        topics=list(loading.value_counts(events, "topics")),
-        docs=list(events["doc_id"].unique()),
-        event_ids=list(events["event_id"]),
+        actors=list(catalog.actors),
+        topics=list(catalog.topics),
+        docs=list(catalog.doc_titles),
+        event_ids=[wanted_event] if (events["event_id"] == wanted_event).any() else [],
     )
     state = decoded.state
     st.session_state[K_ACTORS] = list(state.actors)
@@ -71,6 +75,7 @@ def init_state(events: pd.DataFrame, extent: filters.DateRange) -> None:
     st.session_state[K_QUERY] = state.query
     st.session_state[K_INFERRED] = state.include_inferred
     st.session_state[K_LANES] = state.lanes
+    st.session_state[K_PERIOD] = state.period
     st.session_state[K_SELECTED] = state.event
     st.session_state[K_NOTICES] = decoded.ignored
 
@@ -97,6 +102,7 @@ def current_state(extent: filters.DateRange) -> filters.FilterState:
         include_inferred=st.session_state[K_INFERRED],
         lanes=st.session_state[K_LANES] or filters.DEFAULT_LANES,
         event=st.session_state.get(K_SELECTED, ""),
+        period=st.session_state[K_PERIOD] or filters.DEFAULT_PERIOD,
     )
 
 
@@ -109,11 +115,18 @@ def follow_extent(extent: filters.DateRange) -> None:
 
 
 def on_timeline_select() -> None:
-    """Remember the event clicked on the timeline."""
+    """Remember the event clicked on the timeline; a click on an overview cell narrows the
+    dates to its period instead."""
     points = st.session_state["timeline"]["selection"]["points"]
-    ids = [p["customdata"] for p in points if p.get("customdata")]
-    if ids:
-        st.session_state[K_SELECTED] = ids[0]
+    data = [p["customdata"] for p in points if p.get("customdata")]
+    if not data:
+        return
+    bucket = overview.bucket_dates(data[0])
+    if bucket is None:
+        st.session_state[K_SELECTED] = data[0]
+        return
+    st.session_state[K_DATES] = filters.widget_dates(*bucket, st.session_state[K_EXTENT])
+    st.session_state[K_PERIOD] = filters.DEFAULT_PERIOD
 
 
 def on_table_select() -> None:
@@ -124,12 +137,10 @@ def on_table_select() -> None:
         st.session_state[K_SELECTED] = ids[rows[0]]
 
 
-def sidebar_filters(events: pd.DataFrame, extent: filters.DateRange) -> None:
+def sidebar_filters(catalog: loading.Catalog, extent: filters.DateRange) -> None:
     """The filter widgets; their values live in session state."""
-    actor_counts = loading.value_counts(events, "actors")
-    topic_counts = loading.value_counts(events, "topics")
-    docs = events.drop_duplicates("doc_id").set_index("doc_id")["doc_title"]
-    doc_counts = events["doc_id"].value_counts()
+    actor_counts, topic_counts = catalog.actors, catalog.topics
+    docs, doc_counts = catalog.doc_titles, catalog.docs
     with st.sidebar:
         st.header("Filters")
         st.multiselect(
@@ -156,7 +167,7 @@ def sidebar_filters(events: pd.DataFrame, extent: filters.DateRange) -> None:
         st.text_input("Search title and sentence", key=K_QUERY, placeholder="e.g. sanctions")
         st.multiselect(
             "Source document",
-            list(docs.index),
+            list(docs),
             key=K_DOCS,
             format_func=lambda d: f"{docs[d] or d} ({doc_counts[d]})",
             placeholder="All documents",
@@ -222,32 +233,28 @@ def upload_messages() -> None:
             st.info(message)
 
 
-def show_evidence(events: pd.DataFrame, shown_ids: set[str]) -> None:
+def show_evidence(events: pd.DataFrame, shown: pd.DataFrame) -> None:
     """Evidence of the selected event."""
     selected = st.session_state.get(K_SELECTED, "")
     match = events[events["event_id"] == selected] if selected else events.iloc[:0]
     if match.empty:
         st.caption("Click an event on the timeline or a row in the table to see its evidence.")
         return
-    if selected not in shown_ids:
+    if not (shown["event_id"] == selected).any():
         st.caption("This event is hidden by the current filters.")
     row = match.iloc[0][list(loading.EVENT_COLUMNS)].to_dict()
     st.html(style.EVIDENCE_CSS + evidence.evidence_html(row))
 
 
-def downloads(shown: pd.DataFrame, state: filters.FilterState, data_version: tuple) -> None:
-    """CSV and JSON downloads of the shown events; ``data_version`` identifies the data."""
-    version = (
-        *data_version,
-        tuple(sorted(filters.encode_params(replace(state, event="")).items())),
-    )
+def downloads(shown: pd.DataFrame, state: filters.FilterState) -> None:
+    """CSV and JSON downloads of the shown events, built only when a button is clicked."""
     first, last = loading.date_span(shown)
     start, end = state.start or first, state.end or last
     slug = filters.describe(state)
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
         "Download CSV",
-        export_bytes(shown, "csv", version),
+        partial(export.to_csv, shown),
         file_name=export.file_name(slug, start, end, "csv"),
         mime="text/csv",
         icon=":material/download:",
@@ -255,7 +262,7 @@ def downloads(shown: pd.DataFrame, state: filters.FilterState, data_version: tup
     )
     right.download_button(
         "Download JSON",
-        export_bytes(shown, "json", version),
+        partial(export.to_json, shown),
         file_name=export.file_name(slug, start, end, "json"),
         mime="application/json",
         icon=":material/download:",
@@ -263,13 +270,59 @@ def downloads(shown: pd.DataFrame, state: filters.FilterState, data_version: tup
     )
 
 
+def timeline(
+    events: pd.DataFrame,
+    shown: pd.DataFrame,
+    catalog: loading.Catalog,
+    state: filters.FilterState,
+    limit: int,
+) -> None:
+    """Single events when at most ``limit`` dated ones are shown, else counts per period."""
+    left, right = st.columns([1, 1])
+    lane_label = left.radio(
+        "Lanes", list(filters.LANES), key=K_LANES, horizontal=True, format_func=str.capitalize
+    )
+    right.radio(
+        "Count events per",
+        filters.PERIODS,
+        key=K_PERIOD,
+        horizontal=True,
+        format_func=str.capitalize,
+        help=f"Used when more than {limit:,} events are shown; Auto follows the date range.",
+    )
+    dated = int(shown[loading.START].notna().sum())
+    lanes = filters.LANES[lane_label]
+    if dated > limit:
+        first, last = shown[loading.START].min(), shown[loading.END].max()
+        period = overview.choose_period(first, last, state.period)
+        st.info(overview.notice(dated, period, limit), icon=":material/bar_chart:")
+        fig = overview.build_overview(shown, lanes, period, lane_name=lane_label)
+    else:
+        topics = list(catalog.topics)
+        window = (state.start, state.end) if state.start and state.end else None
+        fig = figure.build_timeline(
+            shown, lanes, topics, selected=state.event, lane_name=lane_label, window=window
+        )
+    st.plotly_chart(
+        fig,
+        key="timeline",
+        on_select=on_timeline_select,
+        selection_mode="points",
+        config={"displaylogo": False},
+    )
+
+
 def main() -> None:
     """Build the page."""
-    path = loading.events_path(sys.argv[1:], os.environ)
+    argv, environ = sys.argv[1:], os.environ
+    path = loading.events_path(argv, environ)
+    limit = loading.detail_limit(argv, environ, overview.DETAIL_LIMIT)
     base = load_base(path)
     events = loading.combine(base.events, st.session_state.get(K_UPLOADED, loading.empty_events()))
+    version = (str(path), load_version(path), st.session_state.get(K_UPLOAD_GEN, 0))
+    catalog = choices(events, version)
     extent = filters.data_extent(events, date.today())
-    init_state(events, extent)
+    init_state(events, catalog, extent)
     follow_extent(extent)
 
     st.html(style.PAGE_CSS)
@@ -281,7 +334,7 @@ def main() -> None:
     if notices:
         st.info("Some link parameters were ignored: " + "; ".join(notices) + ".")
 
-    sidebar_filters(events, extent)
+    sidebar_filters(catalog, extent)
     sidebar_upload(events)
     upload_messages()
 
@@ -297,43 +350,17 @@ def main() -> None:
         return
     if shown.empty:
         st.info("No events match these filters. Widen the date range or clear some filters.")
-
-    lane_label = st.radio(
-        "Lanes",
-        list(filters.LANES),
-        key=K_LANES,
-        horizontal=True,
-        format_func=str.capitalize,
-    )
-    drawn = len(figure.drawn_events(shown))
-    dated = int(shown[loading.START].notna().sum())
-    if drawn < dated:
-        st.caption(
-            f"The timeline draws the {drawn:,} most confident of {dated:,} dated events; "
-            "narrow the filters to draw them all. The table lists every event."
-        )
-    fig = figure.build_timeline(
-        shown,
-        filters.LANES[lane_label],
-        list(loading.value_counts(events, "topics")),
-        selected=state.event,
-        lane_name=lane_label,
-    )
-    st.plotly_chart(
-        fig,
-        key="timeline",
-        on_select=on_timeline_select,
-        selection_mode="points",
-        config={"displaylogo": False},
-    )
+    timeline(events, shown, catalog, state, limit)
 
     st.subheader("Evidence")
-    show_evidence(events, set(shown["event_id"]))
+    show_evidence(events, shown)
 
     st.subheader("Events")
-    data_version = (str(path), load_version(path), st.session_state.get(K_UPLOAD_GEN, 0))
-    downloads(shown, state, data_version)
+    downloads(shown, state)
     view = table.table_view(shown)
+    note = table.truncation_note(len(shown), len(view))
+    if note:
+        st.caption(note)
     st.session_state[K_TABLE_IDS] = list(view.index)
     st.dataframe(
         view,

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
-from dashboard.loading import END, START, split_values
+from dashboard.loading import END, START, exploded_values
 
 #: Above this many drawn items the timeline uses WebGL (scattergl) instead of SVG: markers
 #: for one-day events, and markers with whiskers instead of bars for longer periods.
 WEBGL_THRESHOLD = 2000
-#: Most events drawn at once; beyond it the most confident ones are drawn (see
-#: :func:`drawn_events`) and the table still lists everything.
-MAX_DRAWN = 20_000
 #: Most lanes drawn; the rest share one "Other" lane.
 MAX_LANES = 20
 #: Most tracks (sub-rows) inside one lane used to keep events from overlapping.
@@ -54,25 +52,33 @@ def topic_colours(topics: list[str]) -> dict[str, str]:
     return colours
 
 
-def _lane_rows(
+def lane_rows(
     events: pd.DataFrame, column: str | None, empty_label: str
 ) -> tuple[pd.DataFrame, list[str]]:
-    """One row per (event, lane), and the lanes from the busiest down.
+    """One row per (event, lane) with the lane in ``_lane``, and the lanes from the busiest down.
 
     Multi-valued lane columns put an event in several lanes. Beyond :data:`MAX_LANES` the
     quietest lanes share one "Other" lane, drawn last.
     """
     if column is None:
         return events.assign(_lane="All events"), ["All events"]
-    lanes = events[column].map(lambda cell: split_values(cell) or [empty_label])
-    rows = events.assign(_lane=lanes).explode("_lane")
+    values = exploded_values(events[column])
+    bare = events.index.difference(values.index)
+    lanes = pd.concat([values, pd.Series(empty_label, index=bare, dtype=object)])
+    lanes = lanes.sort_index(kind="stable")
+    rows = events.loc[lanes.index].assign(_lane=lanes.to_numpy())
     counts = rows["_lane"].value_counts()
     if len(counts) <= MAX_LANES:
         return rows, list(counts.index)
     kept = list(counts.index[: MAX_LANES - 1])
     other = f"Other ({len(counts) - len(kept)})"
-    rows.loc[~rows["_lane"].isin(set(kept)), "_lane"] = other
+    rows["_lane"] = rows["_lane"].where(rows["_lane"].isin(set(kept)), other)
     return rows, [*kept, other]
+
+
+def first_topics(topics: pd.Series) -> pd.Series:
+    """The first topic of each multi-valued cell (:data:`NO_TOPIC` when there is none)."""
+    return topics.str.extract(r"([^;\s][^;]*?)\s*(?:;|$)", expand=False).fillna(NO_TOPIC)
 
 
 def _pack(starts: np.ndarray, ends: np.ndarray, gap: int) -> np.ndarray:
@@ -185,44 +191,43 @@ def _bars(periods: pd.DataFrame, colour: str, **legend: object) -> go.Bar:
     )
 
 
-def _whiskers(periods: pd.DataFrame, colour: str, **legend: object) -> go.Scattergl:
-    """Periods as WebGL markers at their middle with whiskers spanning them (large views)."""
+def _segments(periods: pd.DataFrame, colour: str, legendgroup: str) -> go.Scattergl:
+    """Periods as WebGL line segments from their first to their last day, without hover.
+
+    (WebGL error bars fail on date axes, so the spans are drawn as broken lines.)"""
+    end = periods[END] + pd.Timedelta(days=1)
+    count = len(periods)
+    x = np.empty(count * 3, dtype=object)
+    x[0::3] = periods[START].dt.strftime("%Y-%m-%d").to_numpy()
+    x[1::3] = end.dt.strftime("%Y-%m-%d").to_numpy()
+    x[2::3] = None
+    y = np.repeat(periods["_y"].to_numpy(dtype=float), 3)
+    y[2::3] = np.nan
+    return go.Scattergl(
+        mode="lines",
+        x=x,
+        y=y,
+        line={"color": colour, "width": 2},
+        opacity=0.7,
+        hoverinfo="skip",
+        showlegend=False,
+        legendgroup=legendgroup,
+    )
+
+
+def _whiskers(periods: pd.DataFrame, colour: str, **legend: object) -> list[go.Scattergl]:
+    """Periods as WebGL markers at their middle on segments spanning them (large views)."""
     end = periods[END] + pd.Timedelta(days=1)
     middle = periods[START] + (end - periods[START]) / 2
-    return go.Scattergl(
+    marker = go.Scattergl(
         mode="markers",
         x=middle,
         y=periods["_y"],
         marker={"color": colour, "size": 8, "symbol": "diamond", "opacity": 0.8},
-        error_x={
-            "type": "data",
-            "symmetric": False,
-            "array": (end - middle).dt.total_seconds() * 1000,
-            "arrayminus": (middle - periods[START]).dt.total_seconds() * 1000,
-            "color": colour,
-            "thickness": 2,
-            "width": 0,
-        },
         **_point_data(periods),
         **legend,
     )
-
-
-def drawn_events(events: pd.DataFrame, limit: int = MAX_DRAWN) -> pd.DataFrame:
-    """The dated events to draw: all of them, or the ``limit`` most confident and most
-    mentioned ones, in their original order."""
-    dated = events[events[START].notna()]
-    if len(dated) <= limit:
-        return dated
-    rank = pd.DataFrame(
-        {
-            "confidence": pd.to_numeric(dated["confidence"], errors="coerce").fillna(0),
-            "mentions": pd.to_numeric(dated["mentions"], errors="coerce").fillna(0),
-        },
-        index=dated.index,
-    )
-    keep = rank.sort_values(["confidence", "mentions"], ascending=False, kind="stable").index
-    return dated.loc[sorted(keep[:limit])]
+    return [_segments(periods, colour, str(legend.get("legendgroup", ""))), marker]
 
 
 def empty_figure(message: str) -> go.Figure:
@@ -244,21 +249,24 @@ def build_timeline(
     topic_order: list[str],
     selected: str = "",
     lane_name: str = "",
+    window: tuple[date, date] | None = None,
 ) -> go.Figure:
     """Timeline of the dated events: one-day events as markers, longer periods as bars.
+
+    ``window`` (first and last day of a date filter) is the initial x range when given.
 
     Multi-valued lane columns put an event in each of its lanes. Large views switch to WebGL
     (see :data:`WEBGL_THRESHOLD`).
 
     ``topic_order`` fixes the colour of each topic; ``selected`` is an event id to ring.
     """
-    dated = drawn_events(events)
+    dated = events[events[START].notna()]
     if dated.empty:
         return empty_figure("No dated events to show")
-    rows, lane_order = _lane_rows(
+    rows, lane_order = lane_rows(
         dated.assign(_hover=hover_texts(dated)), lane_column, f"(no {lane_name or 'value'})"
     )
-    rows = rows.assign(_topic=rows["topics"].map(lambda c: (split_values(c) or [NO_TOPIC])[0]))
+    rows = rows.assign(_topic=first_topics(rows["topics"]))
     y, width = _positions(rows, lane_order)
     rows = rows.assign(_y=y, _width=width)
     colours = topic_colours(topic_order)
@@ -275,8 +283,10 @@ def build_timeline(
         points = rows[of_topic & single_day]
         legend = {"name": escape(topic), "legendgroup": topic}
         if not periods.empty:
-            trace = _whiskers if large else _bars
-            fig.add_trace(trace(periods, colour, showlegend=points.empty, **legend))
+            if large:
+                fig.add_traces(_whiskers(periods, colour, showlegend=points.empty, **legend))
+            else:
+                fig.add_trace(_bars(periods, colour, showlegend=points.empty, **legend))
         if not points.empty:
             scatter = go.Scattergl if large else go.Scatter
             fig.add_trace(
@@ -313,7 +323,7 @@ def build_timeline(
         )
 
     positions = list(range(len(lane_order)))
-    labels = [escape(_shorten(lane, 28)) for lane in reversed(lane_order)]
+    labels = [escape(shorten(lane, 28)) for lane in reversed(lane_order)]
     fig.update_layout(
         barmode="overlay",
         height=min(900, 170 + 56 * len(lane_order)),
@@ -336,7 +346,11 @@ def build_timeline(
     )
     fig.update_xaxes(
         type="date",
-        range=initial_range(dated[START], dated[END]),
+        range=(
+            [pd.Timestamp(window[0]), pd.Timestamp(window[1]) + pd.Timedelta(days=1)]
+            if window
+            else initial_range(dated[START], dated[END])
+        ),
         rangeslider={
             "visible": True,
             "thickness": 0.07,
@@ -357,5 +371,6 @@ def build_timeline(
     return fig
 
 
-def _shorten(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
 
-from dashboard.loading import END, SEARCH, START, date_span, split_values
+from dashboard.loading import END, SEARCH, START, date_span
 
 #: Lane choices for the timeline: label -> events column (None: a single lane).
 LANES: dict[str, str | None] = {
@@ -29,7 +30,22 @@ P_QUERY = "q"
 P_INFERRED = "inferred"
 P_LANES = "lanes"
 P_EVENT = "event"
-KNOWN_PARAMS = (P_ACTOR, P_TOPIC, P_DOC, P_FROM, P_TO, P_QUERY, P_INFERRED, P_LANES, P_EVENT)
+P_PERIOD = "period"
+KNOWN_PARAMS = (
+    P_ACTOR,
+    P_TOPIC,
+    P_DOC,
+    P_FROM,
+    P_TO,
+    P_QUERY,
+    P_INFERRED,
+    P_LANES,
+    P_EVENT,
+    P_PERIOD,
+)
+#: Count periods of the overview of large views ("auto" follows the visible span).
+PERIODS: tuple[str, ...] = ("auto", "day", "week", "month", "quarter", "year")
+DEFAULT_PERIOD = "auto"
 
 
 @dataclass(frozen=True)
@@ -45,6 +61,7 @@ class FilterState:
     include_inferred: bool = True
     lanes: str = DEFAULT_LANES
     event: str = ""
+    period: str = DEFAULT_PERIOD
 
     @property
     def has_date_range(self) -> bool:
@@ -61,9 +78,10 @@ class DecodedParams:
 
 
 def _has_any(cells: pd.Series, wanted: Sequence[str]) -> pd.Series:
-    """Rows whose multi-valued cell holds at least one wanted value."""
-    wanted_set = set(wanted)
-    return cells.map(lambda cell: not wanted_set.isdisjoint(split_values(cell))).astype(bool)
+    """Rows whose multi-valued cell holds at least one wanted value (whole values only)."""
+    values = "|".join(re.escape(v) for v in sorted(set(wanted), key=len, reverse=True))
+    pattern = rf"(?:^|;)\s*(?:{values})\s*(?:;|$)"
+    return cells.str.contains(pattern, regex=True).astype(bool)
 
 
 def apply_filters(events: pd.DataFrame, state: FilterState) -> pd.DataFrame:
@@ -83,7 +101,8 @@ def apply_filters(events: pd.DataFrame, state: FilterState) -> pd.DataFrame:
         mask &= events[SEARCH].str.contains(state.query.strip().casefold(), regex=False)
     if not state.include_inferred:
         mask &= events["date_source"] != "inferred"
-    return events[mask.fillna(False).astype(bool)]
+    mask = mask.fillna(False).astype(bool)
+    return events if mask.all() else events[mask]
 
 
 def encode_params(state: FilterState) -> dict[str, str | list[str]]:
@@ -107,6 +126,8 @@ def encode_params(state: FilterState) -> dict[str, str | list[str]]:
         params[P_LANES] = state.lanes
     if state.event:
         params[P_EVENT] = state.event
+    if state.period != DEFAULT_PERIOD:
+        params[P_PERIOD] = state.period
     return params
 
 
@@ -153,7 +174,7 @@ def decode_params(
         docs=_known(_as_list(params.get(P_DOC)), docs, "document", ignored),
     )
     single = {name: _as_list(params.get(name)) for name in KNOWN_PARAMS}
-    for name in (P_FROM, P_TO, P_QUERY, P_INFERRED, P_LANES, P_EVENT):
+    for name in (P_FROM, P_TO, P_QUERY, P_INFERRED, P_LANES, P_EVENT, P_PERIOD):
         if len(single[name]) > 1:
             ignored.append(f"{name} given {len(single[name])} times; the last one is used")
     last = {name: values[-1] for name, values in single.items() if values}
@@ -171,6 +192,10 @@ def decode_params(
     if lanes not in LANES:
         ignored.append(f"{P_LANES}={lanes!r} must be one of {', '.join(LANES)}")
         lanes = DEFAULT_LANES
+    period = last.get(P_PERIOD, DEFAULT_PERIOD)
+    if period not in PERIODS:
+        ignored.append(f"{P_PERIOD}={period!r} must be one of {', '.join(PERIODS)}")
+        period = DEFAULT_PERIOD
     event = last.get(P_EVENT, "")
     if event and event not in set(event_ids):
         ignored.append(f"unknown event {event!r}")
@@ -186,6 +211,7 @@ def decode_params(
         include_inferred=inferred == "1",
         lanes=lanes,
         event=event,
+        period=period,
     )
     return DecodedParams(state, ignored)
 

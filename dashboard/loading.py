@@ -7,13 +7,17 @@ dashboard keeps working on a partly broken file.
 from __future__ import annotations
 
 import argparse
+import codecs
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from extract.schema import EVENT_COLUMNS, MULTI_VALUE_SEPARATOR
 
@@ -22,6 +26,8 @@ START = "_start"
 END = "_end"
 SEARCH = "_search"
 
+#: File name ending of Parquet events files; any other file is read as CSV.
+PARQUET_SUFFIX = ".parquet"
 #: Structural columns whose surrounding whitespace is dropped; text columns stay verbatim.
 _KEY_COLUMNS = ("event_id", "doc_id", "date", "end_date", "precision", "date_source")
 #: How many offending row numbers a problem message lists.
@@ -42,12 +48,15 @@ def empty_events() -> pd.DataFrame:
 
 
 def load_events(path: str | Path) -> LoadResult:
-    """Read ``path`` as an events CSV; never raises for bad content."""
+    """Read ``path`` as an events CSV, or Parquet when it ends in ``.parquet``; never raises
+    for bad content."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as err:
         return LoadResult(empty_events(), [f"Cannot read {path}: {err.strerror or err}."])
+    if path.suffix.lower() == PARQUET_SUFFIX:
+        return read_events_parquet(raw, str(path))
     return read_events_csv(raw, str(path))
 
 
@@ -60,9 +69,29 @@ def read_events_csv(data: bytes, name: str) -> LoadResult:
     if not text.strip():
         return LoadResult(empty_events(), [f"{name} is empty."])
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        frame = _parse_csv(data.removeprefix(codecs.BOM_UTF8))
     except (pd.errors.ParserError, ValueError) as err:
         return LoadResult(empty_events(), [f"{name} is not a readable CSV file: {err}"])
+    return prepare(frame, name)
+
+
+def _parse_csv(data: bytes) -> pd.DataFrame:
+    """All cells as strings: the fast Arrow parser, else pandas' own for what Arrow refuses."""
+    options = {"dtype": str, "keep_default_na": False}
+    try:
+        return pd.read_csv(io.BytesIO(data), engine="pyarrow", **options)
+    except (pd.errors.ParserError, ValueError):
+        return pd.read_csv(io.BytesIO(data), **options)
+
+
+def read_events_parquet(data: bytes, name: str) -> LoadResult:
+    """Parse Parquet bytes (string columns, as the extractor writes them) into validated events."""
+    if not data:
+        return LoadResult(empty_events(), [f"{name} is empty."])
+    try:
+        frame = pd.read_parquet(io.BytesIO(data))
+    except (OSError, ValueError) as err:
+        return LoadResult(empty_events(), [f"{name} is not a readable Parquet file: {err}"])
     return prepare(frame, name)
 
 
@@ -130,11 +159,44 @@ def split_values(cell: str) -> list[str]:
     return [v.strip() for v in cell.split(MULTI_VALUE_SEPARATOR.strip()) if v.strip()]
 
 
+def exploded_values(cells: pd.Series) -> pd.Series:
+    """The values of multi-valued ``cells``, one per row, indexed by their cell's index."""
+    lists = pc.split_pattern(pa.array(cells, type=pa.large_string()), MULTI_VALUE_SEPARATOR[0])
+    values = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    rows = pc.list_parent_indices(lists).to_numpy()
+    kept = np.flatnonzero(pc.not_equal(values, "").to_numpy(zero_copy_only=False))
+    return pd.Series(
+        values.take(kept).to_numpy(zero_copy_only=False), index=cells.index[rows[kept]]
+    )
+
+
 def value_counts(events: pd.DataFrame, column: str) -> dict[str, int]:
     """How many events carry each value of a multi-valued column, most frequent first."""
-    exploded = events[column].map(split_values).explode().dropna()
-    counts = exploded.value_counts()
+    counts = exploded_values(events[column]).value_counts()
     return {str(k): int(v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Filter choices of an events table: values with their event counts, most frequent first,
+    and document titles."""
+
+    actors: dict[str, int]
+    topics: dict[str, int]
+    docs: dict[str, int]
+    doc_titles: dict[str, str]
+
+
+def catalog(events: pd.DataFrame) -> Catalog:
+    """The filter choices offered for ``events``."""
+    docs = events["doc_id"].value_counts()
+    titles = events.drop_duplicates("doc_id").set_index("doc_id")["doc_title"]
+    return Catalog(
+        actors=value_counts(events, "actors"),
+        topics=value_counts(events, "topics"),
+        docs={str(k): int(v) for k, v in docs.items()},
+        doc_titles={str(k): str(v) for k, v in titles.items()},
+    )
 
 
 def combine(base: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
@@ -153,10 +215,26 @@ DEFAULT_EVENTS = Path(__file__).resolve().parent.parent / "data" / "events.csv"
 EVENTS_ENV = "EVENTLINE_EVENTS"
 
 
-def events_path(argv: list[str], environ: Mapping[str, str]) -> Path:
-    """The events file: ``--events PATH`` in argv, else $EVENTLINE_EVENTS, else the bundled one."""
+#: Environment variable giving the most events drawn one by one (see ``--detail-limit``).
+DETAIL_LIMIT_ENV = "EVENTLINE_DETAIL_LIMIT"
+
+
+def _options(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--events")
+    parser.add_argument("--detail-limit")
     known, _ = parser.parse_known_args(argv)
-    chosen = known.events or environ.get(EVENTS_ENV)
+    return known
+
+
+def events_path(argv: list[str], environ: Mapping[str, str]) -> Path:
+    """The events file: ``--events PATH`` in argv, else $EVENTLINE_EVENTS, else the bundled one."""
+    chosen = _options(argv).events or environ.get(EVENTS_ENV)
     return Path(chosen).expanduser() if chosen else DEFAULT_EVENTS
+
+
+def detail_limit(argv: list[str], environ: Mapping[str, str], default: int) -> int:
+    """Most events drawn one by one: ``--detail-limit N``, else $EVENTLINE_DETAIL_LIMIT, else
+    ``default`` (also used for values that are not positive whole numbers)."""
+    chosen = _options(argv).detail_limit or environ.get(DETAIL_LIMIT_ENV, "")
+    return int(chosen) if chosen.isdigit() and int(chosen) > 0 else default

@@ -20,8 +20,22 @@ TABLE_COLUMNS: dict[str, tuple[str, int]] = {
 }
 
 
-def table_view(events: pd.DataFrame) -> pd.DataFrame:
-    """The shown columns of ``events``, sorted by date with undated events last."""
-    ordered = events.sort_values([START, "event_id"], na_position="last", kind="stable")
-    view = ordered.loc[:, ["event_id", *TABLE_COLUMNS]]
-    return view.set_index("event_id")
+#: Most rows sent to the browser; the downloads always hold every shown event.
+MAX_ROWS = 5000
+
+
+def table_view(events: pd.DataFrame, limit: int = MAX_ROWS) -> pd.DataFrame:
+    """The shown columns of the first ``limit`` ``events`` by date, undated events last."""
+    view = events.loc[:, [START, "event_id", *TABLE_COLUMNS]]
+    ordered = view.sort_values([START, "event_id"], na_position="last", kind="stable")
+    return ordered.head(limit).drop(columns=START).set_index("event_id")
+
+
+def truncation_note(shown: int, listed: int) -> str:
+    """Caption for a table listing fewer events than are shown ("" when it lists them all)."""
+    if listed >= shown:
+        return ""
+    return (
+        f"The table lists the first {listed:,} of {shown:,} events by date; narrow the filters "
+        "to list the others, or download them all."
+    )

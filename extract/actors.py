@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.lexicon import Lexicon
-from extract.names import Mention, NameMatcher
+from extract.names import Mention, NameMatcher, alternation
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -88,8 +88,15 @@ def actor_mentions(text: str, lexicon: Lexicon, extra: Mapping[str, str]) -> lis
     found += _governments(text, places, lexicon)
     found += _unknown(_blank(text, known + places), lexicon)
     if extra:
-        found += NameMatcher(extra.items()).mentions(_blank(text, known + found + places))
+        matcher = _extra_matcher(frozenset(extra.items()))
+        found += matcher.mentions(_blank(text, known + found + places))
     return sorted(found, key=lambda mention: mention.start)
+
+
+@lru_cache(maxsize=16)
+def _extra_matcher(forms: frozenset[tuple[str, str]]) -> NameMatcher:
+    """A matcher for a document's extra names, built once for all its sentences."""
+    return NameMatcher(forms)
 
 
 def unknown_people(texts: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
@@ -206,8 +213,7 @@ def _unknown(text: str, lexicon: Lexicon) -> list[Mention]:
 
 @cache
 def _titled_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    titles = sorted(lexicon.person_titles, key=len, reverse=True)
-    alternatives = "|".join(re.escape(title) for title in titles)
+    alternatives = alternation(title.lower() for title in lexicon.person_titles)
     return re.compile(
         rf"(?<![\w-])(?i:{alternatives})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?![\w-])"
     )

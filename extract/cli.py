@@ -7,16 +7,17 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from extract.discovery import find_documents
-from extract.documents import DocumentError, read_document
-from extract.events import extract_events
+from extract.documents import DocumentError
 from extract.frontmatter import parse_date
-from extract.lexicon import load_lexicon
-from extract.output import write_events_csv
+from extract.output import write_events
+from extract.parallel import default_workers, run_local
+from extract.pipeline import Outcome
 
 EXIT_OK = 0
 EXIT_SKIPPED = 1
@@ -46,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser, also used for ``--help``."""
     parser = argparse.ArgumentParser(
         prog="python -m extract",
-        description="Extract dated events from news articles into one CSV table.",
+        description="Extract dated events from news articles into one CSV or Parquet table.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -57,7 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="article file, or directory searched recursively for .txt and .md files",
     )
-    parser.add_argument("-o", "--output", type=Path, required=True, help="CSV file to write")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="file to write: Parquet if it ends in .parquet, else CSV",
+    )
     parser.add_argument(
         "--published",
         type=_published_argument,
@@ -67,6 +74,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--strict", action="store_true", help="stop at the first bad document, write nothing"
     )
+    runner = parser.add_mutually_exclusive_group()
+    runner.add_argument(
+        "--workers",
+        type=_positive,
+        default=default_workers(),
+        metavar="N",
+        help="documents are read in N processes (default: the number of cores, here %(default)s)",
+    )
+    runner.add_argument(
+        "--dask",
+        metavar="tcp://HOST:PORT",
+        help="run on the Dask cluster with this scheduler; the input must be on shared storage",
+    )
     return parser
 
 
@@ -74,9 +94,11 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
     """Run the command and return its exit status."""
     stderr = stderr or sys.stderr
     args = build_parser().parse_args(argv)
-    run = _Run(args.paths, args.published, args.strict, stderr)
+    outcomes = _outcomes(args)
+    run = _Run(outcomes, args.strict, stderr)
     try:
-        written = write_events_csv(run.rows(), args.output)
+        with closing(outcomes):
+            written = write_events(run.rows(), args.output)
     except _Stop:
         print(f"extract: stopped (--strict), nothing written to {args.output}", file=stderr)
         return EXIT_SKIPPED
@@ -90,41 +112,34 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
     return EXIT_SKIPPED if run.skipped else EXIT_OK
 
 
-class _Run:
-    """One pass over the documents, counting what was read and skipped."""
+def _outcomes(args: argparse.Namespace) -> Iterator[Outcome]:
+    """Each document's outcome in discovery order, computed locally or on a cluster."""
+    documents = find_documents(args.paths)
+    if args.dask:
+        from extract.distributed import run_dask
 
-    def __init__(
-        self, paths: Sequence[Path], published: date | None, strict: bool, stderr: TextIO
-    ) -> None:
-        self.paths = paths
-        self.published = published
+        return run_dask(documents, args.published, args.dask)
+    return run_local(documents, args.published, args.workers)
+
+
+class _Run:
+    """One pass over the documents' outcomes, counting what was read and skipped."""
+
+    def __init__(self, outcomes: Iterator[Outcome], strict: bool, stderr: TextIO) -> None:
+        self.outcomes = outcomes
         self.strict = strict
         self.stderr = stderr
         self.read = 0
         self.skipped: Counter[str] = Counter()
 
     def rows(self) -> Iterator[dict[str, str]]:
-        lexicon = load_lexicon()
-        for found in find_documents(self.paths):
-            try:
-                if found.problem:
-                    raise DocumentError(str(found.path), found.problem)
-                document = read_document(found.path, self.published)
-            except DocumentError as error:
-                self._skip(error)
-                continue
-            try:
-                rows = extract_events(document, lexicon)
-            except Exception as error:  # a bug on one document must not lose the others
-                self._skip(
-                    DocumentError(
-                        str(found.path), f"extraction failed, {type(error).__name__}: {error}"
-                    )
-                )
+        for outcome in self.outcomes:
+            if outcome.error:
+                self._skip(outcome.error)
                 continue
             self.read += 1
             self._progress()
-            yield from rows
+            yield from outcome.rows
 
     def summary(self, written: int, output: Path) -> str:
         skipped = sum(self.skipped.values())
@@ -148,6 +163,12 @@ class _Run:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return int(value)
 
 
 def _published_argument(value: str) -> date:

@@ -1,4 +1,4 @@
-"""Which files to read: the given files, and `.txt`/`.md` files under the given directories."""
+"""Which files to read: the given files, and article files under the given directories."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-DOCUMENT_SUFFIXES: frozenset[str] = frozenset({".txt", ".md"})
+from extract.html import HTML_SUFFIXES
+
+#: Extensions of the files read from directories: text, Markdown and saved web pages.
+DOCUMENT_SUFFIXES: frozenset[str] = frozenset({".txt", ".md"}) | HTML_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,7 @@ def find_documents(paths: Iterable[Path]) -> Iterator[Found]:
     """Yield the documents under ``paths`` in a deterministic (sorted) order.
 
     Named files are taken whatever their extension; directories are searched recursively for
-    ``.txt`` and ``.md`` files, following symbolic links but never entering a directory twice.
+    ``DOCUMENT_SUFFIXES`` files, following symbolic links but never entering a directory twice.
     Paths that do not exist or loop are yielded with a ``problem``.
     """
     for path in paths:

@@ -20,8 +20,10 @@ actor; plus 0.05 per further mention; at most 1.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from extract.actors import find_actors, find_speaker, unknown_people
 from extract.amounts import find_amounts
@@ -152,6 +154,7 @@ def _events(
 ) -> Iterator[Event]:
     narrative = Narrative()
     document_timexes = tag(text, doc.published)
+    timex_starts = [timex.start for timex in document_timexes]
     dateline = dateline_place(text, lexicon)
     speaker = ""
     for index, sentence in enumerate(sentences):
@@ -161,7 +164,7 @@ def _events(
         if reference and reference != doc.published:
             found = tag(sentence_text, reference)
         else:
-            found = _within(document_timexes, sentence)
+            found = _within(document_timexes, timex_starts, sentence)
         timexes = [timex for timex in found if _is_event_date(timex)]
         triggers = find_triggers(sentence_text, lexicon)
         quoted = is_quote(sentence_text)
@@ -185,12 +188,15 @@ def _events(
             narrative.touch(index)
 
 
-def _within(timexes: list[Timex], sentence: Sentence) -> list[Timex]:
-    """The document's timexes inside ``sentence``, with offsets relative to it."""
+def _within(timexes: list[Timex], starts: list[int], sentence: Sentence) -> list[Timex]:
+    """The document's timexes (sorted, their ``starts`` alongside) inside ``sentence``, with
+    offsets relative to it."""
+    first = bisect_left(starts, sentence.start)
+    last = bisect_right(starts, sentence.end)
     return [
         replace(timex, start=timex.start - sentence.start, end=timex.end - sentence.start)
-        for timex in timexes
-        if sentence.start <= timex.start and timex.end <= sentence.end
+        for timex in timexes[first:last]
+        if timex.end <= sentence.end
     ]
 
 
@@ -211,6 +217,16 @@ def _anchor(dated: list[tuple[Timex, Event]]) -> Anchor:
 
 
 @dataclass(frozen=True)
+class _Mentioned:
+    """The actors, topics, places and amounts a sentence names."""
+
+    actors: tuple[str, ...]
+    topics: tuple[str, ...]
+    locations: tuple[str, ...]
+    amounts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class _Context:
     """What an event needs to know about its sentence."""
 
@@ -222,6 +238,16 @@ class _Context:
     inherited: tuple[str, ...]  # actors of the narrative event a quote or inference belongs to
     dateline: str  # the dateline's place, for sentences of the first paragraph
     speaker: str  # who is quoted, for titles in the first person
+
+    @cached_property
+    def _mentioned(self) -> _Mentioned:
+        """What the sentence names; the same for each of its events, so found once."""
+        return _Mentioned(
+            actors=tuple(find_actors(self.text, self.lexicon, self.people)),
+            topics=tuple(find_topics(self.text, self.lexicon)),
+            locations=tuple(find_locations(self.text, self.lexicon)),
+            amounts=tuple(find_amounts(self.text)),
+        )
 
     def dated(self, timex: Timex, date_spans: list[tuple[int, int]]) -> Event:
         period = to_period(timex.value) if timex.anchored else None
@@ -270,26 +296,28 @@ class _Context:
             dating=dating,
             title=headline(self.text, anchor, date_spans, self.speaker),
             event_kind=trigger.trigger.event if trigger else "",
-            actors=tuple(
-                dict.fromkeys((*find_actors(self.text, self.lexicon, self.people), *self.inherited))
-            ),
-            topics=tuple(find_topics(self.text, self.lexicon)),
-            locations=tuple(find_locations(self.text, self.lexicon))
-            or ((self.dateline,) if self.dateline else ()),
-            amounts=tuple(find_amounts(self.text)),
+            actors=tuple(dict.fromkeys((*self._mentioned.actors, *self.inherited))),
+            topics=self._mentioned.topics,
+            locations=self._mentioned.locations or ((self.dateline,) if self.dateline else ()),
+            amounts=self._mentioned.amounts,
             has_trigger=trigger is not None,
             verb_trigger=bool(trigger and trigger.trigger.standalone),
         )
 
 
 def _merged(events: list[Event]) -> list[Event]:
+    """Each event merged into the first earlier one it is the same as (see :func:`same_event`,
+    which requires the same :func:`_when`: events are looked up by it)."""
     kept: list[Event] = []
+    by_when: dict[tuple[object, ...], list[int]] = {}
     for event in events:
-        same = next((other for other in kept if same_event(other, event)), None)
-        if same is None:
+        candidates = by_when.setdefault(_when(event), [])
+        index = next((i for i in candidates if same_event(kept[i], event)), None)
+        if index is None:
+            candidates.append(len(kept))
             kept.append(event)
         else:
-            kept[kept.index(same)] = _combined(same, event)
+            kept[index] = _combined(kept[index], event)
     return kept
 
 

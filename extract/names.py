@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+_SPACE = re.escape(" ")
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -21,11 +23,53 @@ class NameMatcher:
 
     def __init__(self, forms: Iterable[tuple[str, str]]) -> None:
         self.canonical = {form: name for form, name in forms if form}
-        alternatives = sorted(self.canonical, key=len, reverse=True)
-        body = "|".join(re.escape(form) for form in alternatives) or r"(?!)"
-        self.pattern = re.compile(rf"(?<![\w@.])(?:{body})(?![\w@]|\.\w)")
+        # The boundary check follows each first character, so that every alternative starts
+        # with a literal and the regex engine can skip to the positions where a form may start.
+        branches = [
+            rf"{first}(?<![\w@.]{first}){_trie_regex(rest, _SPACE)}"
+            for char, rest in _trie(self.canonical).items()
+            if (first := re.escape(char))
+        ]
+        body = "|".join(branches) or r"(?!)"
+        self.pattern = re.compile(rf"(?:{body})(?![\w@]|\.\w)")
 
     def mentions(self, text: str) -> Iterator[Mention]:
         """Non-overlapping mentions, left to right."""
         for match in self.pattern.finditer(text):
             yield Mention(match.start(), match.end(), self.canonical[match.group()])
+
+
+def alternation(words: Iterable[str], space: str = _SPACE) -> str:
+    """A regex matching any of ``words``, longest first, as a character trie; a space in a word
+    matches ``space``.
+
+    It matches what ``"|".join(sorted(words, key=len, reverse=True))`` (escaped) matches, with
+    the same preference for the longest word, but tries each character once instead of each
+    word once, which makes large word lists fast.
+    """
+    return _trie_regex(_trie(words), space)
+
+
+def _trie(words: Iterable[str]) -> dict[str, dict]:
+    """Nested dicts by character; the key "" marks the end of a word."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return trie
+
+
+def _trie_regex(node: dict[str, dict], space: str) -> str:
+    branches = [
+        (space if char == " " else re.escape(char)) + _trie_regex(child, space)
+        for char, child in node.items()
+        if char
+    ]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if "" in node else group

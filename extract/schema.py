@@ -44,3 +44,23 @@ PRECISIONS: tuple[str, ...] = (
 )
 
 DATE_SOURCES: tuple[str, ...] = ("explicit", "inferred", "unanchored")
+
+#: Columns a merged event adds after ``EVENT_COLUMNS`` (see :mod:`extract.merge`). They are not
+#: part of ``EVENT_COLUMNS`` because a per-document ``events.csv`` does not have them.
+MERGE_COLUMNS: tuple[str, ...] = (
+    "sources",  # how many distinct documents report the event
+    "doc_ids",  # their doc_ids, joined with "; "
+    "urls",  # their distinct article URLs, joined with "; "
+    "outlets",  # their distinct outlet names (the source column), joined with "; "
+    "date_conflict",  # dates other sources give, e.g. "2020-08-10 (Danube Post)"; else empty
+)
+
+#: Columns of the merged events table: the event columns, then the merge columns.
+MERGED_EVENT_COLUMNS: tuple[str, ...] = EVENT_COLUMNS + MERGE_COLUMNS
+
+#: Columns of ``mentions.csv``: one per-document event each, and the merged event it is part of.
+MENTION_COLUMNS: tuple[str, ...] = (
+    *EVENT_COLUMNS,
+    "merged_id",  # event_id of the merged event in the merged table
+    "merge_score",  # best similarity (0..1) to another mention of its event; empty when alone
+)

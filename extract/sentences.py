@@ -26,6 +26,10 @@ SENTENCE_STARTERS: frozenset[str] = _word_set(
     "the a an he she it they we i this that these those but and in on at his her their its"
 )
 
+#: Longer runs without a sentence end (tables, lists, garbled text) are cut at whitespace into
+#: pieces of at most this many characters, which bounds the work spent on any one sentence.
+MAX_SENTENCE = 2000
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _CANDIDATE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)|\n(?=[ \t]*(?:[#>*-]|\d+[.)]\s))")
 _NEXT_START = re.compile(r"\s*([\"“‘«(\[]?)(\w+)")
@@ -73,9 +77,21 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     position = start
     for match in _CANDIDATE_END.finditer(text, start, end):
         if match.group().startswith("\n") or _ends_sentence(text, match.start(), match.end(), end):
-            yield from _trimmed(text, position, match.end())
+            yield from _bounded(text, position, match.end())
             position = match.end()
-    yield from _trimmed(text, position, end)
+    yield from _bounded(text, position, end)
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """:func:`_trimmed`, cut at the last whitespace before every ``MAX_SENTENCE`` characters."""
+    spans = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(space, start + 1, limit) for space in " \n\t")
+        cut = cut if cut > start else limit
+        spans += _trimmed(text, start, cut)
+        start = cut
+    return spans + _trimmed(text, start, end)
 
 
 def _ends_sentence(text: str, mark: int, after: int, limit: int) -> bool:

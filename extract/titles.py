@@ -9,6 +9,7 @@ removed; reported speech ("..., Putin explained") is turned around ("Putin expla
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MAX_TITLE = 90
 
@@ -53,6 +54,8 @@ _FRONTED_ADVERBIAL = re.compile(
     r"(?<=\bthat )(?:during|in|amid|after|before|despite|following|given)\b[^,]{3,40},\s+", re.I
 )
 _DASH_ASIDE = re.compile(r"\s+[—–]\s+[a-z][^—–]{0,60}?\s+[—–]\s+")
+_SPACE_BEFORE_WORD = re.compile(r"\s+(?=[A-Za-z])")
+_SPACE_BEFORE_CONJUNCTION = re.compile(r"\s+(?:and|or)\b")
 _MIN_CUT = 45
 _FIRST_PERSON = re.compile(r"^(?:We|I|Our|My|Us)\b")
 _PARTICIPLE_OPENER = re.compile(r"^(?:\w+ing|According|Despite|Amid|After)\b[^,]*,")
@@ -64,6 +67,15 @@ def clause_span(text: str, anchor: int) -> tuple[int, int]:
     Short lowercase asides between two dashes ("— written by X —") are skipped over, so the
     clause on each side of them counts as one.
     """
+    for start, end in _clauses(text):
+        if start <= anchor < max(end, start + 1):
+            return start, end
+    return 0, len(text)
+
+
+@lru_cache(maxsize=64)
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """The clause spans of a sentence; found once for all the events of the sentence."""
     bounds = [0]
     for match in _SEPARATOR.finditer(text):
         bounds += [match.start(), match.end()]
@@ -75,10 +87,7 @@ def clause_span(text: str, anchor: int) -> tuple[int, int]:
             merged.pop()
             start = merged.pop()[0]
         merged.append((start, end))
-    for start, end in merged:
-        if start <= anchor < max(end, start + 1):
-            return start, end
-    return 0, len(text)
+    return tuple(merged)
 
 
 def headline(text: str, anchor: int, date_spans: list[tuple[int, int]], speaker: str = "") -> str:
@@ -91,6 +100,19 @@ def headline(text: str, anchor: int, date_spans: list[tuple[int, int]], speaker:
     relative = _relative_clause(text, start, end, anchor)
     if relative:
         start, end = relative
+    return _headline(text, start, end, bool(relative), tuple(date_spans), speaker)
+
+
+@lru_cache(maxsize=256)
+def _headline(
+    text: str,
+    start: int,
+    end: int,
+    relative: bool,
+    date_spans: tuple[tuple[int, int], ...],
+    speaker: str,
+) -> str:
+    """The title of the clause ``text[start:end]``: the same for all the events it holds."""
     clause = _without_dates(text, start, end, date_spans)
     if len(clause.split()) < 3:
         clause = _without_dates(text, 0, len(text), date_spans)
@@ -120,12 +142,20 @@ def _is_aside(text: str, span: tuple[int, int]) -> bool:
 
 def _relative_clause(text: str, start: int, end: int, anchor: int) -> tuple[int, int] | None:
     """The "exercises that were planned [last year]" span when the anchor is inside one."""
+    for head_start, head_end, clause_end in _relative_clauses(text, start, end):
+        if head_end <= anchor < clause_end:
+            return head_start, clause_end
+    return None
+
+
+@lru_cache(maxsize=64)
+def _relative_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int, int], ...]:
+    """Start of the head, end of the relative pronoun phrase and end of each relative clause."""
+    found = []
     for match in _RELATIVE_CLAUSE.finditer(text, start, end):
         clause_end = text.find(",", match.end(), end)
-        clause_end = end if clause_end < 0 else clause_end
-        if match.end() <= anchor < clause_end:
-            return match.start("head"), clause_end
-    return None
+        found.append((match.start("head"), match.end(), end if clause_end < 0 else clause_end))
+    return tuple(found)
 
 
 def _without_dates(text: str, start: int, end: int, date_spans: list[tuple[int, int]]) -> str:
@@ -135,9 +165,9 @@ def _without_dates(text: str, start: int, end: int, date_spans: list[tuple[int, 
         if date_end <= start or date_start >= end:
             continue
         before = text[position:date_start]
-        following = text[date_end:end]
-        if re.match(r"\s+[A-Za-z]", following) and not re.match(r"\s+(?:and|or)\b", following):
-            date_end += len(following) - len(following.lstrip())
+        space = _SPACE_BEFORE_WORD.match(text, date_end, end)
+        if space and not _SPACE_BEFORE_CONJUNCTION.match(text, date_end, end):
+            date_end = space.end()
         else:
             before = _PREPOSITION_BEFORE.sub("", before)
         pieces.append(before)
@@ -161,6 +191,8 @@ def _tidy(text: str) -> str:
 
 def _with_acronyms(text: str) -> str:
     """ "Collective Security Treaty Organization (CSTO)" becomes "CSTO"."""
+    if "(" not in text:
+        return text
 
     def shorten(match: re.Match[str]) -> str:
         acronym = match.group("acronym")

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from extract.lexicon import Lexicon
+from extract.names import alternation
 
 
 def find_topics(text: str, lexicon: Lexicon) -> list[str]:
@@ -22,9 +23,11 @@ def _patterns(lexicon: Lexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    def alternative(keyword: str) -> str:
-        escaped = r"\s+".join(re.escape(part) for part in keyword.split())
-        return escaped if keyword != keyword.lower() else f"(?i:{escaped})"
-
-    body = "|".join(alternative(keyword) for keyword in keywords) or r"(?!)"
+    words = [" ".join(keyword.split()) for keyword in keywords]
+    cased = alternation((word for word in words if word != word.lower()), r"\s+")
+    caseless = alternation((word for word in words if word == word.lower()), r"\s+")
+    body = (
+        "|".join([*([cased] if cased else []), *([f"(?i:{caseless})"] if caseless else [])])
+        or r"(?!)"
+    )
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")

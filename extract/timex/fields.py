@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from .vocab import alternation, plural, table
 
@@ -18,6 +19,7 @@ class Kind:
     words: tuple[str, ...] = ()
     anchors: bool = True  # its words can anchor an expression ("May"), not just qualify ("two")
     numeric: bool = False  # it matches digits
+    capitalized: bool = False  # written with a capital initial ("May", not the verb "may")
 
 
 def _key(text: str) -> str:
@@ -37,7 +39,7 @@ def _vocabulary(name: str, capitalized: bool = False, width: int = 0, anchors: b
     words = list(table(name))
     lookup = _lookup(name)
     normalize = (lambda text: lookup(text).zfill(width)) if width else lookup
-    return Kind(alternation(words, capitalized), normalize, tuple(words), anchors)
+    return Kind(alternation(words), normalize, tuple(words), anchors, capitalized=capitalized)
 
 
 def _number(text: str) -> str:
@@ -96,11 +98,14 @@ def _unit_words() -> tuple[str, ...]:
     return tuple(words + [plural(word) for word in words])
 
 
+@cache
+def _singular() -> dict[str, str]:
+    return {plural(word): word for word in table("units.tsv")}
+
+
 def _unit(text: str) -> str:
     key = _key(text)
-    units = table("units.tsv")
-    singular = {plural(word): word for word in units}
-    return units[singular.get(key, key)]
+    return table("units.tsv")[_singular().get(key, key)]
 
 
 _CARDINALS = [w for w in table("numbers.tsv") if w not in ("a", "an")]

@@ -1,4 +1,4 @@
-"""Recognition: the rule file compiled into one regex that finds expressions in text."""
+"""Recognition: the rules of ``rules.tsv``, searched around anchor words of the text."""
 
 from __future__ import annotations
 
@@ -6,17 +6,31 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .fields import KINDS, clock
+from .fields import KINDS, Kind, clock
+from .firsts import first_heads, head_of
+from .tokens import TOKEN, Tokens
 from .vocab import rows, table
 
 _MACRO = re.compile(r"%([A-Z]+)")
 _FIELD = re.compile(r"\{([a-z]+)(\d?)\}")
 _GROUP = re.compile(r"\(\?P<([a-z]+\d?)>")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_LOOKAROUND = re.compile(r"\(\?<?[=!]")
+#: A regex read piece by piece: an escape, a character class, a group opening, or a character.
+_ATOM = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]])*\]|\((?:\?<?[=!:]|\?P<\w+>)?|.", re.S)
+#: Escape sequences and named groups, kept as written, or a capital letter, to lower-case.
+_LETTER = re.compile(r"\\.|\(\?P|[A-Z]")
+#: A pattern group of this name must be written with a capital initial.
+_CAPITAL_GROUP = "cap"
+#: The kind of a group that is not a field: no vocabulary, no capital needed.
+_ANY = Kind(".*", str)
+_NO_RULES: frozenset[int] = frozenset()
+_DIGITS = frozenset("0123456789")
 #: How many words before an anchor an expression may start, and how many anchors after it
 #: (within a run of pattern words) may take part in the same expression.
 _REACH, _AHEAD = 7, 4
+#: Numbers are told apart by their length in digits, up to this many.
+_LONG_NUMBER = 5
 #: Characters that may open an expression just before its first word: "(T)oday", "'80s".
 _OPENERS = "('’$£€¥"
 #: Expressions start and end at word edges, never inside a number or next to money or a percent.
@@ -35,21 +49,33 @@ class Rule:
     example: str
 
     def regex(self) -> str:
-        """The pattern with macros and ``{kind}`` fields expanded; a space matches whitespace."""
-        pattern = self.pattern
-        while _MACRO.search(pattern):
-            pattern = _MACRO.sub(lambda m: macros()[m[1]], pattern)
-        pattern = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
+        """The pattern with macros and ``{kind}`` fields expanded, for lower-cased text.
+
+        A space matches any whitespace; literal letters are lower-cased.
+        """
+        pattern = self._expanded().replace(" ?", r"\s*").replace(" ", r"\s+")
+        pattern = _LETTER.sub(lambda m: m[0] if len(m[0]) > 1 else m[0].lower(), pattern)
         return _FIELD.sub(lambda m: f"(?P<{m[1]}{m[2]}>{KINDS[m[1]].regex})", pattern)
 
-    def words(self) -> set[str]:
-        """Lower-cased literal words of the pattern and its macros (fields left out)."""
+    def words(self, consumed: bool = False) -> set[str]:
+        """Lower-cased literal words of the pattern and its macros (fields left out).
+
+        With ``consumed``, only the words a match contains, not those of lookarounds.
+        """
+        pattern = self._expanded()
+        literal = _GROUP.sub("", _FIELD.sub(" ", _consumed(pattern) if consumed else pattern))
+        literal = re.sub(r"\\[a-zA-Z]", " ", literal)
+        return set(re.findall(r"[a-z]+", literal.lower()))
+
+    def kinds(self) -> set[str]:
+        """The field kinds of the pattern and its macros."""
+        return {m[1] for m in _FIELD.finditer(self._expanded())}
+
+    def _expanded(self) -> str:
         pattern = self.pattern
         while _MACRO.search(pattern):
             pattern = _MACRO.sub(lambda m: macros()[m[1]], pattern)
-        literal = _GROUP.sub("", _FIELD.sub(" ", pattern))
-        literal = re.sub(r"\\[a-zA-Z]", " ", literal)
-        return set(re.findall(r"[a-z]+", literal.lower()))
+        return pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,100 +89,199 @@ class Candidate:
 
 
 class Grammar:
-    """The rules, searched around anchor words; at one position the first listed rule wins.
+    """The rules, searched around anchor words of a text.
 
     Each anchor word (a month, a unit, a number, "today", ...) selects the rules that can contain
-    it. They are tried, as one regex per anchor kind, at the anchor and at the few words before it
-    that a pattern can start with; of the matches covering the anchor the one reaching farthest
-    wins, then the one starting first.
+    it. They are tried in file order at the anchor and at the few words before it that a pattern
+    can start with, each rule only where its match can begin (its first words, see ``firsts``);
+    of the matches covering the anchor the one reaching farthest wins, then the one starting first.
+    Matching runs on the lower-cased text; names that need a capital ("May" the month, not "may"
+    the verb) are checked on the text as written.
     """
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
-        function_words = table("function_words.txt").keys()
         self._regexes = [rule.regex() for rule in rules]
         self._fields = [_GROUP.findall(regex) for regex in self._regexes]
-        self._by_word: dict[str, set[int]] = {}
-        self._digit_rules: set[int] = set()
+        self._capitals = [
+            [f for f in fields if f == _CAPITAL_GROUP or _kind(f).capitalized]
+            for fields in self._fields
+        ]
+        function_words = table("function_words.txt").keys()
+        by_word: dict[str, set[int]] = {}
+        by_length: dict[int, set[int]] = {n: set() for n in range(1, _LONG_NUMBER + 1)}
         prefix: set[str] = {"a", "an", "of"}
         for i, rule in enumerate(rules):
-            kinds = {m[1] for m in _FIELD.finditer(rule.pattern)}
-            macro_kinds = {m[1] for m in _FIELD.finditer(" ".join(macros().values()))}
-            words = rule.words()
-            prefix |= words
-            if any(KINDS[kind].numeric for kind in kinds) or "\\d" in rule.pattern:
-                self._digit_rules.add(i)
-            for kind in kinds | macro_kinds:
-                for word in KINDS[kind].words:
-                    for token in _TOKEN.findall(word.lower()):
-                        prefix.add(token)
-                        if (
-                            kind in kinds
-                            and KINDS[kind].anchors
-                            and token not in function_words
-                            and len(token) > 1
-                        ):
-                            self._by_word.setdefault(token, set()).add(i)
-            for word in {w for w in words if len(w) > 2} - function_words:
-                self._by_word.setdefault(word, set()).add(i)
+            own_kinds = {m[1] for m in _FIELD.finditer(rule.pattern)}
+            own_kinds |= {m[1].rstrip("0123456789") for m in _GROUP.finditer(rule.pattern)}
+            own_kinds &= KINDS.keys()
+            for length, indices in by_length.items():
+                if "\\d" in rule.pattern or any(_fits(kind, length) for kind in own_kinds):
+                    indices.add(i)
+            anchors = {w for w in rule.words(consumed=True) if len(w) > 2}
+            prefix |= rule.words()
+            for kind in rule.kinds():
+                tokens = {t for word in KINDS[kind].words for t in TOKEN.findall(word.lower())}
+                prefix |= tokens
+                if kind in own_kinds and KINDS[kind].anchors:
+                    anchors |= {t for t in tokens if len(t) > 1}
+            for word in anchors - function_words:
+                by_word.setdefault(word, set()).add(i)
+        #: Rules by the anchor words they contain; a plural anchors what its singular does.
+        self._by_word = {word: frozenset(indices) for word, indices in by_word.items()}
+        for word, indices in by_word.items():
+            self._by_word.setdefault(word + "s", frozenset(indices))
+        #: Rules by the length of a number they can contain.
+        self._by_length = {n: frozenset(indices) for n, indices in by_length.items()}
+        #: Words a pattern may have before its anchor.
         self._prefix = frozenset(prefix)
+        #: How each rule's matches can begin (None: anyhow).
+        self._firsts = [first_heads(regex) for regex in self._regexes]
+        self._orders: dict[tuple[frozenset[int], tuple[str, str] | None], tuple[int, ...]] = {}
+        self._patterns: list[re.Pattern[str] | None] = [None] * len(rules)
 
-    @cache  # noqa: B019 - one grammar per process
-    def _regex(self, subset: frozenset[int]) -> re.Pattern[str]:
-        """One regex trying the rules of ``subset`` in file order."""
-        branches = []
-        for i in sorted(subset):
-            body = _GROUP.sub(lambda m, i=i: f"(?P<r{i}_{m[1]}>", self._regexes[i])
-            branches.append(f"(?P<r{i}>{body}){_RIGHT}")
-        return re.compile(_LEFT + "(?:" + "|".join(branches) + ")", re.IGNORECASE)
+    def _compiled(self, i: int) -> re.Pattern[str]:
+        """Rule ``i`` alone, on lower-cased text, its groups named as in ``_candidate``.
 
-    @cache  # noqa: B019 - one grammar per process
+        Compiled on first use: a text needs only a few of the rules.
+        """
+        pattern = self._patterns[i]
+        if pattern is None:
+            body = _GROUP.sub(lambda m: f"(?P<r{i}_{m[1]}>", self._regexes[i])
+            pattern = self._patterns[i] = re.compile(f"{_LEFT}(?P<r{i}>{body}){_RIGHT}")
+        return pattern
+
+    def _startable(self, rules: frozenset[int], head: tuple[str, str] | None) -> tuple[int, ...]:
+        """Of ``rules``, in file order, those whose matches can begin with ``head``.
+
+        ``head`` is how the text at a position begins (see ``firsts``): other rules cannot match.
+        """
+        key = (rules, head)
+        order = self._orders.get(key)
+        if order is None:
+            order = tuple(
+                i
+                for i in sorted(rules)
+                if (heads := self._firsts[i]) is None
+                or head is None
+                or head[1] in heads
+                or head[0] in heads
+            )
+            self._orders[key] = order
+        return order
+
     def _rules_for(self, word: str) -> frozenset[int]:
-        if word[0].isdigit():
-            return frozenset(self._digit_rules)
-        word = word.lower()
+        """The rules a lower-cased token can anchor."""
         rules = self._by_word.get(word)
-        if rules is None and word.endswith("s"):
-            rules = self._by_word.get(word[:-1])
-        return frozenset(rules or ())
+        if rules is None and word[0] in _DIGITS:
+            return self._by_length[min(len(word), _LONG_NUMBER)]
+        return rules or _NO_RULES
 
-    def scan(self, text: str) -> list[Candidate]:
+    def scan(self, text: str, tokens: Tokens) -> list[Candidate]:
         """All non-overlapping expressions in ``text``, negative rules included."""
-        tokens = [(m.start(), m[0]) for m in _TOKEN.finditer(text)]
+        starts, words, low = tokens.starts, tokens.words, tokens.low
         prefix = self._prefix
         found: list[Candidate] = []
         done = 0  # text before this offset is settled
-        for i, (at, word) in enumerate(tokens):
-            if at < done or not self._rules_for(word):
+        by_word, startable = self._by_word, self._startable
+        # Tokens are runs of letters or of digits, and no letter sorts before "9": a number.
+        anchors = [i for i, word in enumerate(words) if word in by_word or word[0] <= "9"]
+        for i in anchors:
+            at = starts[i]
+            if at < done:
                 continue
             first = i
-            while first > 0 and i - first < _REACH and tokens[first - 1][0] >= done:
-                if tokens[first - 1][1].lower() not in prefix:
+            while first > max(0, i - _REACH) and starts[first - 1] >= done:
+                if words[first - 1] not in prefix:
                     break
                 first -= 1
             last = i
-            while (
-                last + 1 < len(tokens) and last - i < _AHEAD and tokens[last][1].lower() in prefix
-            ):
+            while last + 1 < min(len(words), i + _AHEAD) and words[last + 1] in prefix:
                 last += 1
-            subsets = {r for _, w in tokens[i : last + 1] if (r := self._rules_for(w))}
-            regexes = [self._regex(subset) for subset in subsets]
-            starts = [start for start, _ in tokens[first : i + 1]]
-            if starts[0] > done and text[starts[0] - 1] in _OPENERS:
-                starts.insert(0, starts[0] - 1)
-            matches = [m for r in regexes for s in starts if (m := r.match(text, s))]
+            subsets = {rules for w in words[i : last + 1] if (rules := self._rules_for(w))}
+            tries = [
+                (starts[j], head_of(words[j], low[starts[j] + len(words[j]) : nxt], following))
+                for j in range(first, i + 1)
+                for nxt, following in (
+                    (starts[j + 1], words[j + 1]) if j + 1 < len(words) else (len(low), ""),
+                )
+            ]
+            if tries[0][0] > done and text[tries[0][0] - 1] in _OPENERS:
+                opener = text[tries[0][0] - 1]
+                tries.insert(0, (tries[0][0] - 1, (opener, opener)))
+            matches = [
+                m
+                for rules in subsets
+                for s, head in tries
+                if (order := startable(rules, head)) and (m := self._match(order, s, low, text))
+            ]
             covering = [m for m in matches if m.end() > at]
             if covering:
-                match = min(covering, key=lambda m: (-m.end(), m.start()))
+                match = min(covering, key=lambda m: (-m.end(), m.start(), _rule_index(m)))
                 found.append(self._candidate(match))
                 done = match.end()
         return found
 
+    def _match(self, order: tuple[int, ...], at: int, low: str, text: str) -> re.Match[str] | None:
+        """The first rule of ``order`` matching ``low`` at ``at`` (capitals checked on ``text``)."""
+        for i in order:
+            m = self._compiled(i).match(low, at)
+            if m is not None and self._capitalized(m, text):
+                return m
+        return None
+
+    def _capitalized(self, m: re.Match[str], text: str) -> bool:
+        """Whether the fields that need a capital initial ("May", not "may") have one."""
+        i = _rule_index(m)
+        if not self._capitals[i]:
+            return True
+        return all(
+            m.start(group) < 0 or text[m.start(group)].isupper()
+            for group in (f"r{i}_{name}" for name in self._capitals[i])
+        )
+
     def _candidate(self, m: re.Match[str]) -> Candidate:
-        i = int(m.lastgroup[1:])
+        i = _rule_index(m)
         rule = self.rules[i]
         raw = {name: m[f"r{i}_{name}"] for name in self._fields[i]}
         return Candidate(m.start(), m.end(), rule, fill(rule.value, raw))
+
+
+def _consumed(pattern: str) -> str:
+    """``pattern`` without its lookaround groups."""
+    out: list[str] = []
+    depth = 0  # nesting within the lookaround being skipped
+    for m in _ATOM.finditer(pattern):
+        atom = m[0]
+        if depth == 0 and _LOOKAROUND.match(atom):
+            depth = 1
+        elif depth and atom[0] == "(":
+            depth += 1
+        elif depth and atom == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(atom)
+    return "".join(out)
+
+
+def _kind(field: str) -> Kind:
+    """The kind of a pattern field or group: ``month2`` is a ``month``; others match anything."""
+    return KINDS.get(field.rstrip("0123456789"), _ANY)
+
+
+def _fits(kind: str, length: int) -> bool:
+    """Whether a field of ``kind`` can hold a number of ``length`` digits (5: five or more)."""
+    sample = "20000"[:length] if length < _LONG_NUMBER else "2" * 9
+    return KINDS[kind].numeric and any(
+        re.match(KINDS[kind].regex + r"(?!\d)", prefix + sample + suffix, re.IGNORECASE)
+        for prefix in ("", "'")
+        for suffix in ("", "s", "th")
+    )
+
+
+def _rule_index(m: re.Match[str]) -> int:
+    """Which rule made a match: its outermost group is named ``r<index>``."""
+    return int(str(m.lastgroup)[1:])
 
 
 def fill(template: str, raw: dict[str, str | None]) -> str:
@@ -166,6 +291,8 @@ def fill(template: str, raw: dict[str, str | None]) -> str:
         name = m[1]
         if name == "clock":
             return clock({k: v for k, v in raw.items() if v is not None})
+        if name == "qend":  # a period ending in month m lies mostly in the month before
+            return str((int(KINDS["month"].normalize(str(raw["month"]))) + 10) % 12 // 3 + 1)
         text = raw[name]
         return "" if text is None else KINDS[name.rstrip("0123456789")].normalize(text)
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
-from .calendar import GRANULARITIES, Period, floor, format_value, parse_value, shift
+from .periods import GRANULARITIES, Period, floor, format_value, parse_value, shift
 
 _CALL = re.compile(r"@(\w+)\(([^)]*)\)(.*)$")
 _FLOATING = re.compile(r"(\d{4}-\d\d)-(\d\d)\+(\d)")
+_FLOATING_DAY = re.compile(r"-\d\d\+\d")
 #: Underspecified value of each granularity, for relative expressions without a document date.
 PLACEHOLDERS = {
     "day": "XXXX-XX-XX",
@@ -24,6 +27,7 @@ PLACEHOLDERS = {
     "century": "XX",
     "millennium": "X",
 }
+_RANK = {name: rank for rank, name in enumerate(GRANULARITIES)}
 _CLOCK_UNITS = {"hour": "H", "minute": "M", "second": "S"}
 _DATE_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q"}
 _MULTIPLES = {
@@ -64,9 +68,15 @@ def float_holiday(value: str) -> str:
     return value[: m.start()] + day.isoformat() + value[m.end() :]
 
 
-_RANK = {name: rank for rank, name in enumerate(GRANULARITIES)}
+#: The functions a value template can call (see rules.tsv).
+FUNCTIONS = (
+    *("dur", "near", "past", "future", "this", "before"),
+    *("dct", "ref", "shift", "same", "last", "onday"),
+)
+#: How many of the latest mentioned periods are remembered (older ones are too far back to matter).
+MEMORY = 32
 #: How much nearer (in days) the other candidate must be for a date to go against the tense.
-TENSE_MARGIN = 200
+TENSE_MARGIN = 180
 #: Granularities a comparison ("a year earlier") can shift: all but days.
 _SHIFTABLE = ("month", "season", "quarter", "half", "year")
 
@@ -77,29 +87,45 @@ class Resolver:
     def __init__(self, dct: dt.date | None) -> None:
         self.dct = dct
         self.last: Period | None = Period("day", dct) if dct else None
-        self.mentioned: list[Period] = []
+        self.mentioned: deque[Period] = deque(maxlen=MEMORY)
 
-    def resolve(self, template: str, tense: str | None, nearby: list[Period]) -> tuple[str, bool]:
+    def resolve(
+        self, template: str, tense: str | None, nearby: Sequence[Period]
+    ) -> tuple[str, bool]:
         """The value of ``template`` and whether it is anchored.
 
         ``tense`` is the clause's tense; ``nearby`` the periods mentioned earlier in the sentence.
         """
         call = _CALL.match(template)
         if not call:
-            return template, True
-        name, args, suffix = call[1], call[2].split(","), call[3]
+            return float_holiday(template), True
+        try:
+            return self._call(call[1], call[2].split(","), call[3], tense, nearby)
+        except (ValueError, OverflowError):  # beyond the calendar's years 1..9999
+            return PLACEHOLDERS["day"], False
+
+    def _call(
+        self, name: str, args: list[str], suffix: str, tense: str | None, nearby: Sequence[Period]
+    ) -> tuple[str, bool]:
         if name == "dur":
             return duration(args[0], args[1]) + suffix, True
         if name in ("near", "past", "future", "this", "before"):
-            value, anchored = self._underspecified(name, args[0], tense)
+            value, anchored = underspecified(name, args[0], tense, self.dct)
         elif name == "dct":
             value, anchored = self._relative(self._dct_period(), args[0], args[1])
         elif name == "same":
             value, anchored = self._same(args[0], nearby), True
+        elif name == "onday":
+            days = [p for p in nearby if p.granularity == "day"]
+            value, anchored = self._relative(days[-1] if days else self._dct_period(), "day", "0")
+        elif name == "last":
+            value, anchored = self._last(args[0])
         elif name == "ref":
             value, anchored = self._ref(args[0], args[1])
-        else:  # shift
+        elif name == "shift":
             value, anchored = self._shift(args[0], int(args[1]), nearby)
+        else:
+            raise KeyError(f"unknown value function @{name}")
         return value + suffix, anchored
 
     def remember(self, value: str, explicit: bool) -> Period | None:
@@ -128,6 +154,12 @@ class Resolver:
             base = self._dct_period()  # "at noon" after "in 1998" is not on Jan. 1, 1998
         return self._relative(base, unit, offset)
 
+    def _last(self, unit: str) -> tuple[str, bool]:
+        for period in reversed(self.mentioned):
+            if period.granularity == unit:
+                return period.value, True
+        return self._relative(self._dct_period(), unit, "-1")
+
     def _relative(self, base: Period | None, unit: str, offset: str) -> tuple[str, bool]:
         unit = _calendar_unit(unit)
         granularity = "week" if unit == "fortnight" else unit
@@ -137,64 +169,78 @@ class Resolver:
         start = floor(shift(floor(base.start, granularity), unit, n), granularity)
         return Period(granularity, start).value, True
 
-    def _shift(self, unit: str, n: int, nearby: list[Period]) -> tuple[str, bool]:
+    def _shift(self, unit: str, n: int, nearby: Sequence[Period]) -> tuple[str, bool]:
+        """A comparison ("a year earlier"): the period it compares with, moved by ``n`` units.
+
+        That is the last period of the sentence, else the last quarter or half of the text (the
+        usual subject of a comparison in a report), else its last period, if within the past
+        year; failing all, the document date's year.
+        """
         oldest = self.dct - dt.timedelta(days=366) if self.dct else dt.date.min
-        for period in [*reversed(nearby), *reversed(self.mentioned)]:
-            if period.granularity in _SHIFTABLE and period.end > oldest:
-                return period.shifted(unit, n).value, True
+        shiftable = [p for p in self.mentioned if p.granularity in _SHIFTABLE and p.end > oldest]
+        candidates = [
+            *(p for p in reversed(nearby) if p.granularity in _SHIFTABLE and p.end > oldest),
+            *(p for p in reversed(shiftable) if p.granularity in ("quarter", "half")),
+            *reversed(shiftable),
+        ]
+        if candidates:
+            return candidates[0].shifted(unit, n).value, True
         return self._relative(self._dct_period(), "year", str(n))
 
-    def _same(self, year: str, nearby: list[Period]) -> str:
+    def _same(self, year: str, nearby: Sequence[Period]) -> str:
         """The period last mentioned ("the quarter"), in ``year``: "the 1988 period"."""
         for period in [*reversed(nearby), *reversed(self.mentioned)]:
             if period.granularity in ("month", "quarter", "half", "season"):
                 return year + period.value[4:]
         return year
 
-    def _underspecified(self, mode: str, pattern: str, tense: str | None) -> tuple[str, bool]:
-        if pattern.endswith("-WE"):  # a weekend: resolve its Saturday, then name its week
-            value, anchored = self._underspecified(mode, pattern[:-2] + "6", tense)
-            period = parse_value(value) if anchored else None
-            return (
-                (format_value("week", period.start) + "-WE", True) if period else (pattern, False)
-            )
-        if self.dct is None:
-            return _FLOATING.sub(
-                lambda m: m[1] + "-XX", pattern
-            ) if "+" in pattern else pattern, False
-        dct = self.dct
-        options = sorted(self._candidates(pattern), key=lambda p: p.start)
-        if not options:
-            return pattern, False
-        if mode == "this":
-            same = [p for p in options if p.start <= dct < p.end] or [
-                p for p in options if p.start.year == dct.year
-            ]
-            return (same or options)[0].value, True
-        if mode == "past":
-            chosen = [p for p in options if p.end <= floor(dct, p.granularity)][-1:]
-        elif mode == "before":
-            chosen = [p for p in options if p.start <= dct][-1:]
-        elif mode == "future":
-            chosen = [p for p in options if p.start > floor(dct, p.granularity)][:1]
-        else:
-            chosen = [_nearest(options, dct, tense, "WXX" in pattern)]
-        return (chosen[0].value, True) if chosen else (pattern, False)
 
-    def _candidates(self, pattern: str) -> Iterator[Period]:
-        dct = self.dct
-        assert dct is not None
-        weekday = re.fullmatch(r"XXXX-WXX-(\d)", pattern)
-        if weekday:
-            monday = floor(dct, "week")
-            for week in (-1, 0, 1):
-                day = monday + dt.timedelta(weeks=week, days=int(weekday[1]) - 1)
-                yield Period("day", day)
-            return
-        for year in (dct.year - 1, dct.year, dct.year + 1):
-            period = parse_value(float_holiday(pattern.replace("XXXX", f"{year:04d}")))
-            if period:
-                yield period
+@lru_cache(maxsize=4096)
+def underspecified(
+    mode: str, pattern: str, tense: str | None, dct: dt.date | None
+) -> tuple[str, bool]:
+    """``pattern`` (with ``XXXX``, ``WXX``) filled in near ``dct`` the way ``mode`` says.
+
+    ``mode`` is a value function: near (following ``tense``), past, future, this or before.
+    """
+    if pattern.endswith("-WE"):  # a weekend: resolve its Saturday, then name its week
+        value, anchored = underspecified(mode, pattern[:-2] + "6", tense, dct)
+        period = parse_value(value) if anchored else None
+        return (format_value("week", period.start) + "-WE", True) if period else (pattern, False)
+    if dct is None:
+        return _FLOATING_DAY.sub("-XX", pattern), False
+    options = sorted(_candidates(pattern, dct), key=lambda p: p.start)
+    if not options:
+        return pattern, False
+    if mode == "this":
+        same = [p for p in options if p.start <= dct < p.end] or [
+            p for p in options if p.start.year == dct.year
+        ]
+        return (same or options)[0].value, True
+    if mode == "past":
+        chosen = [p for p in options if p.end <= floor(dct, p.granularity)][-1:]
+    elif mode == "before":
+        chosen = [p for p in options if p.start <= dct][-1:]
+    elif mode == "future":
+        chosen = [p for p in options if p.start > floor(dct, p.granularity)][:1]
+    else:
+        chosen = [_nearest(options, dct, tense, "WXX" in pattern)]
+    return (chosen[0].value, True) if chosen else (pattern, False)
+
+
+def _candidates(pattern: str, dct: dt.date) -> Iterator[Period]:
+    """The periods ``pattern`` can be in the years (weeks, for a weekday) around ``dct``."""
+    weekday = re.fullmatch(r"XXXX-WXX-(\d)", pattern)
+    if weekday:
+        monday = floor(dct, "week")
+        for week in (-1, 0, 1):
+            day = monday + dt.timedelta(weeks=week, days=int(weekday[1]) - 1)
+            yield Period("day", day)
+        return
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        period = parse_value(float_holiday(pattern.replace("XXXX", f"{year:04d}")))
+        if period:
+            yield period
 
 
 def _nearest(options: list[Period], dct: dt.date, tense: str | None, weekday: bool) -> Period:

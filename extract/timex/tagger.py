@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 
 from .grammar import grammar
 from .model import Timex
+from .periods import Period
 from .ranges import complete_ranges
-from .resolve import Resolver
+from .resolve import MEMORY, Resolver
 from .tense import Sentences, TenseCues
+from .tokens import Tokens
 
 
 def tag(text: str, dct: dt.date | None) -> list[Timex]:
@@ -17,18 +20,23 @@ def tag(text: str, dct: dt.date | None) -> list[Timex]:
     Relative expressions are resolved against ``dct``, the document's creation date; without it
     their values stay underspecified and ``anchored`` is False.
     """
-    candidates = [c for c in grammar().scan(text) if c.rule.type != "NONE"]
+    tokens = Tokens(text)
+    candidates = [c for c in grammar().scan(text, tokens) if c.rule.type != "NONE"]
     candidates = complete_ranges(text, candidates)
     sentences = Sentences(text)
-    cues = TenseCues(text)
+    cues = TenseCues(text, tokens)
     resolver = Resolver(dct)
     found: list[Timex] = []
-    sentence, nearby = -1, []
+    sentence, nearby = -1, deque[Period](maxlen=MEMORY)
     for cand in candidates:
         index = sentences.index(cand.start)
         if index != sentence:
-            sentence, nearby = index, []
-        tense = cues.tense(cand.start, cand.end, sentences.bounds(cand.start))
+            sentence = index
+            nearby.clear()
+        needs_tense = cand.value.startswith("@near")
+        tense = (
+            cues.tense(cand.start, cand.end, sentences.bounds(cand.start)) if needs_tense else None
+        )
         value, anchored = resolver.resolve(cand.value, tense, nearby)
         if cand.rule.type in ("DATE", "TIME") and anchored:
             explicit = not cand.value.startswith(("@dct", "@ref", "@shift"))

@@ -6,10 +6,12 @@ import bisect
 import re
 from functools import cache
 
+from .tokens import Tokens
 from .vocab import table
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
-_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+#: The word (with its dots) just before a full stop: "U.S", "Jan".
+_LAST_WORD = re.compile(r"[\w.]+$")
 #: Cue words are looked for this many characters around the expression, within its sentence.
 _REACH = 300
 #: A cue after the expression counts as this many times farther away than one before it: the
@@ -17,6 +19,10 @@ _REACH = 300
 _RIGHT_WEIGHT = 2
 #: Words after which an -ed form is a participle, not a past tense.
 _BE = frozenset(("be", "been", "being", "is", "are", "am", "will"))
+#: Words after which an -ed form is an adjective ("its planned merger").
+_DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this", "that"))
+#: Auxiliaries whose tense gives way to a future cue right after them ("were planning to").
+_AUXILIARIES = frozenset(("is", "are", "was", "were", "has", "have", "had"))
 
 
 class Sentences:
@@ -24,10 +30,12 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         starts = [0]
+        abbreviations = table("abbreviations.txt")
         for m in _SENTENCE_END.finditer(text):
-            word = re.search(r"[\w.]+$", text[max(0, m.start() - 6) : m.start()])
-            if m[0][0] == "." and word and word[0].lower() in table("abbreviations.txt"):
-                continue
+            if m[0][0] == ".":
+                word = _LAST_WORD.search(text, max(0, m.start() - 6), m.start())
+                if word and word[0].lower() in abbreviations:
+                    continue
             starts.append(m.end())
         self.starts = starts
         self.length = len(text)
@@ -51,22 +59,36 @@ def _cues() -> dict[str, str]:
 class TenseCues:
     """Tense cues of the words of a text, to find the one nearest to an expression."""
 
-    def __init__(self, text: str) -> None:
-        self.words = [(m.start(), m[0]) for m in _WORD.finditer(text)]
-        self.starts = [at for at, _ in self.words]
+    def __init__(self, text: str, tokens: Tokens) -> None:
+        self.text = text
+        self.words = tokens.words
+        self.starts = tokens.starts
         self._tenses: dict[int, str | None] = {}
 
     def _tense_of(self, i: int) -> str | None:
         if i not in self._tenses:
-            words = self.words
-            word = words[i][1].lower().replace("’", "'")
-            pair = f"{word} {words[i + 1][1].lower()}" if i + 1 < len(words) else ""
-            cues = _cues()
-            tense = cues.get(pair) or cues.get(word)
-            if tense is None and _past_form(words[i][1]):
-                tense = None if i and words[i - 1][1].lower() in _BE else "PAST"
-            self._tenses[i] = None if tense == "NONE" else tense
+            self._tenses[i] = self._cue(i)
         return self._tenses[i]
+
+    def _cue(self, i: int) -> str | None:
+        text, words, starts = self.text, self.words, self.starts
+        word, at = words[i], starts[i]
+        if at and text[at - 1] in "'’":  # "'ll"
+            word = "'" + word
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if following == "t" and text[starts[i + 1] - 1] in "'’":  # "won't"
+            word += "'t"
+        cues = _cues()
+        if word.endswith("ed") and i and _modifies(words[i - 1]):  # "as previously planned"
+            return None
+        tense = cues.get(f"{word} {following}") or cues.get(word)
+        if word in _AUXILIARIES and following:  # "was planning to", "has scheduled"
+            after = words[i + 2] if i + 2 < len(words) else ""
+            if (cues.get(f"{following} {after}") or cues.get(following)) == "FUTURE":
+                return "FUTURE"
+        if tense is None and _past_form(word) and text[at].islower():
+            tense = None if i and words[i - 1] in _BE else "PAST"
+        return None if tense == "NONE" else tense
 
     def tense(self, start: int, end: int, bounds: tuple[int, int]) -> str | None:
         """PAST, FUTURE or PRESENT from the cue word nearest to ``start:end`` in ``bounds``.
@@ -94,6 +116,11 @@ class TenseCues:
                 right += 1
 
 
+def _modifies(word: str) -> bool:
+    """Whether an -ed form after ``word`` is an adjective: "the planned", "hastily arranged"."""
+    return word in _DETERMINERS or (len(word) > 5 and word.endswith("ly"))
+
+
 def _past_form(word: str) -> bool:
-    """A regular past form: ``announced`` (not ``need``, nor the name ``United``)."""
-    return len(word) > 4 and word.endswith("ed") and word.islower()
+    """A regular past form: ``announced`` (but not ``need``)."""
+    return len(word) > 4 and word.endswith("ed")

@@ -27,15 +27,11 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(row) for row in _lines(name))
 
 
-def alternation(words: list[str], capitalized: bool = False) -> str:
-    """A regex matching any of ``words``, longest first; spaces match any whitespace.
-
-    With ``capitalized``, a word matches only with its capital initial (``May``, not ``may``).
-    """
+def alternation(words: list[str]) -> str:
+    """A regex matching any of ``words`` (lower-cased), longest first; spaces match whitespace."""
     parts = []
-    for word in sorted(set(words), key=len, reverse=True):
-        body = r"\s+".join(re.escape(piece) for piece in word.split())
-        parts.append(f"(?-i:{body[0].upper()})(?i:{body[1:]})" if capitalized else body)
+    for word in sorted({word.lower() for word in words}, key=len, reverse=True):
+        parts.append(r"\s+".join(re.escape(piece) for piece in word.split()))
     return "(?:" + "|".join(parts) + ")"
 
 

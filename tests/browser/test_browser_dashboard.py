@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +21,10 @@ from extract.schema import EVENT_COLUMNS
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import events_generator  # noqa: E402
+
 FIXTURE = ROOT / "tests" / "dashboard" / "fixtures" / "events.csv"
 CHROMIUM_ARGS = [
     "--headless",
@@ -217,3 +222,55 @@ def test_event_text_never_runs_as_code(serve, page, tmp_path: Path) -> None:
     )
     assert planted == []
     page.screenshot(path=str(tmp_path / "xss.png"), full_page=True)
+
+
+HEATMAP = ".js-plotly-plot .heatmaplayer image"
+#: Page position of an overview cell (the i-th target marker; negative counts from the end),
+#: and the period it carries.
+CELL = """(i) => {
+  const plot = document.querySelector('.js-plotly-plot');
+  const layout = plot._fullLayout;
+  const targets = plot._fullData.find(t => t.type === 'scattergl');
+  const k = i < 0 ? targets.x.length + i : i;
+  const box = plot.getBoundingClientRect();
+  return [box.left + layout.xaxis._offset + layout.xaxis.d2p(targets.x[k]),
+          box.top + layout.yaxis._offset + layout.yaxis.d2p(targets.y[k]),
+          targets.customdata[k]];
+}"""
+
+
+def test_hundred_thousand_events_stay_responsive(serve, page, tmp_path: Path) -> None:
+    path = events_generator.write_events(tmp_path / "events.parquet", 100_000, seed=7)
+    events = loading.load_events(path).events
+    url = serve(path)
+    page.goto(url)
+    page.locator(HEATMAP).first.wait_for(timeout=60_000)  # first load reads and prepares the file
+    page.get_by_text("100,000 of 100,000 events shown").wait_for()
+    page.get_by_text("Showing counts per quarter for").wait_for()
+    page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
+
+    choose(page, "Topics", "energy")
+    energy = filters.apply_filters(events, filters.FilterState(topics=("energy",)))
+    page.get_by_text(f"{len(energy):,} of 100,000 events shown").wait_for(timeout=30_000)
+    dated = int(energy[loading.START].notna().sum())
+    page.get_by_text(f"Showing counts per quarter for {dated:,} events").wait_for()
+    page.locator(HEATMAP).first.wait_for()
+
+    x, y, (first, last) = page.evaluate(CELL, -1)
+    page.mouse.move(x, y)
+    page.wait_for_timeout(300)
+    page.mouse.click(x, y)
+    page.wait_for_function(
+        f"location.search.includes('from={first}') && location.search.includes('to={last}')",
+        timeout=30_000,
+    )
+    page.wait_for_function(f"!document.querySelector('{HEATMAP}')", timeout=30_000)
+    page.locator(".js-plotly-plot .legend").first.wait_for(timeout=30_000)  # single events
+    state = filters.FilterState(
+        topics=("energy",), start=date.fromisoformat(first), end=date.fromisoformat(last)
+    )
+    quarter = filters.apply_filters(events, state)
+    page.get_by_text(f"{len(quarter):,} of 100,000 events shown").wait_for()
+    assert page.get_by_text("Showing counts per").count() == 0
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(tmp_path / "drilled.png"), full_page=True)

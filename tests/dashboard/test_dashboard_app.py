@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -20,17 +21,20 @@ APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 
 
 @pytest.fixture()
-def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
-    """File name -> bytes of every download button the app renders."""
-    captured: dict[str, bytes] = {}
-    original = MediaFileManager.add
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], bytes]]:
+    """File name -> builder of the bytes of every download button the app renders.
 
-    def add(self, data, mimetype, coordinates, file_name=None, **kwargs):
+    The app builds files only when a button is clicked; calling the builder does what the
+    click does."""
+    captured: dict[str, Callable[[], bytes]] = {}
+    original = MediaFileManager.add_deferred
+
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
         if file_name:
-            captured[file_name] = data
-        return original(self, data, mimetype, coordinates, file_name=file_name, **kwargs)
+            captured[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
 
-    monkeypatch.setattr(MediaFileManager, "add", add)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
     return captured
 
 
@@ -156,7 +160,7 @@ def test_no_match_shows_an_empty_state(app: AppTest) -> None:
 
 
 def test_download_holds_exactly_the_filtered_rows(
-    app: AppTest, events: pd.DataFrame, downloads: dict[str, bytes]
+    app: AppTest, events: pd.DataFrame, downloads: dict[str, Callable[[], bytes]]
 ) -> None:
     at = app.run()
     at.multiselect(key="f_actors").select("Alexander Lukashenko").run()
@@ -165,10 +169,10 @@ def test_download_holds_exactly_the_filtered_rows(
     state = FilterState(actors=("Alexander Lukashenko",), include_inferred=False)
     want = expected(events, state)
     name = "eventline-events-alexander-lukashenko-1994-07-10_2020-11-30"
-    rows = list(csv.DictReader(io.StringIO(downloads[f"{name}.csv"].decode(), newline="")))
+    rows = list(csv.DictReader(io.StringIO(downloads[f"{name}.csv"]().decode(), newline="")))
     assert [r["event_id"] for r in rows] == list(want["event_id"])
     assert rows == want[list(loading.EVENT_COLUMNS)].to_dict(orient="records")
-    records = json.loads(downloads[f"{name}.json"])
+    records = json.loads(downloads[f"{name}.json"]())
     assert records == rows
 
 
@@ -251,3 +255,48 @@ def test_filters_survive_an_upload_and_reset_clears_them(
     assert at.multiselect(key="f_actors").value == []
     assert summary(at).startswith("**32 of 32")
     assert at.query_params == {}
+
+
+def overview_notice(at: AppTest) -> str:
+    return next((i.value for i in at.info if i.value.startswith("Showing counts")), "")
+
+
+def test_large_views_show_counts_until_narrowed(
+    monkeypatch: pytest.MonkeyPatch, generated_csv: Path
+) -> None:
+    at = make_app(monkeypatch, generated_csv).run()
+    assert_clean(at)
+    assert overview_notice(at).startswith("Showing counts per quarter for 4,9")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert [t["type"] for t in spec["data"]] == ["heatmap", "scattergl"]
+    at.radio(key="f_period").set_value("year").run()
+    assert overview_notice(at).startswith("Showing counts per year")
+    assert at.query_params["period"] == "year"
+    at.date_input(key="f_dates").set_value((date(2024, 3, 1), date(2024, 3, 31))).run()
+    assert_clean(at)
+    assert overview_notice(at) == ""
+    shown = set(table_ids(at))
+    assert figure_ids(at) <= shown and len(figure_ids(at)) > 10
+
+
+def test_detail_limit_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, events_csv: Path
+) -> None:
+    monkeypatch.setenv(loading.DETAIL_LIMIT_ENV, "10")
+    at = make_app(monkeypatch, events_csv).run()
+    assert overview_notice(at).startswith("Showing counts per")
+    assert "to 10 events or fewer" in overview_notice(at)
+    at.multiselect(key="f_actors").select("Vladimir Putin").run()
+    assert overview_notice(at) == ""
+    assert figure_ids(at) == set(table_ids(at))
+    assert len(figure_ids(at)) == 4
+
+
+def test_opens_a_parquet_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, raw_rows: pd.DataFrame
+) -> None:
+    path = tmp_path / "events.parquet"
+    raw_rows.to_parquet(path, index=False)
+    at = make_app(monkeypatch, path).run()
+    assert_clean(at)
+    assert summary(at).startswith("**31 of 31 events shown**")

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -65,6 +67,24 @@ def test_colour_by_first_topic_with_one_legend_entry_per_topic(events: pd.DataFr
         assert {topics[i] for i in trace.customdata} == {trace.legendgroup}
 
 
+def test_lane_rows_split_multi_valued_cells_in_a_vectorized_way() -> None:
+    frame = pd.DataFrame({"actors": ["A; B", "", " ; C ;", "A"]}, index=[3, 5, 8, 9])
+    rows, lanes = figure.lane_rows(frame, "actors", "(no actor)")
+    assert list(zip(rows.index, rows["_lane"], strict=True)) == [
+        (3, "A"),
+        (3, "B"),
+        (5, "(no actor)"),
+        (8, "C"),
+        (9, "A"),
+    ]
+    assert lanes[0] == "A"
+
+
+def test_first_topic_skips_empty_values() -> None:
+    topics = pd.Series(["economy; security", "", " ; trade", "health "])
+    assert list(figure.first_topics(topics)) == ["economy", figure.NO_TOPIC, "trade", "health"]
+
+
 def test_hover_text_is_escaped(events: pd.DataFrame) -> None:
     evil = events.copy()
     evil.loc[0, "title"] = '<script>window.__xss=1</script><img src=x onerror="alert(1)">'
@@ -96,13 +116,23 @@ def test_webgl_only_for_large_views(events: pd.DataFrame, monkeypatch) -> None:
     monkeypatch.setattr(figure, "WEBGL_THRESHOLD", 5)
     fig = figure.build_timeline(events, None, TOPICS)
     assert {t.type for t in fig.data} == {"scattergl"}
-    month = next(t for t in fig.data if "putin-lukashenko-sochi-5" in t.customdata)
+    points = [t for t in fig.data if t.customdata is not None]
+    month = next(t for t in points if "putin-lukashenko-sochi-5" in t.customdata)
     i = list(month.customdata).index("putin-lukashenko-sochi-5")
-    middle = pd.Timestamp(month.x[i])
-    assert middle - pd.Timedelta(milliseconds=month.error_x.arrayminus[i]) == pd.Timestamp(
-        "2020-09-01"
-    )
-    assert middle + pd.Timedelta(milliseconds=month.error_x.array[i]) == pd.Timestamp("2020-10-01")
+    assert pd.Timestamp(month.x[i]) == pd.Timestamp("2020-09-16")  # middle of September
+    segments = next(t for t in fig.data if t.mode == "lines" and t.legendgroup == "security")
+    starts = list(segments.x[0::3])
+    k = starts.index("2020-09-01")
+    assert segments.x[k * 3 + 1] == "2020-10-01"
+    assert segments.y[k * 3] == month.y[i]
+    assert segments.hoverinfo == "skip"
+
+
+def test_date_window_sets_the_initial_range(events: pd.DataFrame) -> None:
+    window = (date(2020, 9, 1), date(2020, 9, 30))
+    fig = figure.build_timeline(events, None, TOPICS, window=window)
+    low, high = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert (low, high) == (pd.Timestamp("2020-09-01"), pd.Timestamp("2020-10-01"))
 
 
 def test_selected_event_is_ringed(events: pd.DataFrame) -> None:
@@ -123,13 +153,3 @@ def test_initial_range_focuses_on_the_dense_period(events: pd.DataFrame) -> None
     low, high = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
     assert pd.Timestamp("2020-01-01") < low < pd.Timestamp("2020-08-01")
     assert pd.Timestamp("2020-10-01") < high < pd.Timestamp("2021-03-01")
-
-
-def test_drawn_events_keep_the_most_confident(events: pd.DataFrame) -> None:
-    assert len(figure.drawn_events(events)) == 30  # all dated events
-    top = figure.drawn_events(events, limit=3)
-    assert list(top["event_id"]) == [
-        "putin-lukashenko-sochi-1",
-        "minsk-protests-weekend-1",
-        "eu-sanctions-belarus-1",
-    ]

@@ -164,3 +164,13 @@ def test_summary(events: pd.DataFrame) -> None:
     assert filters.summary(events, 31).endswith(
         "1 undated event is listed in the table but not drawn on the timeline"
     )
+
+
+def test_count_period_round_trips_through_the_url() -> None:
+    state = FilterState(period="month")
+    assert filters.encode_params(state) == {"period": "month"}
+    assert decode({"period": "month"}).state.period == "month"
+    assert filters.encode_params(FilterState()) == {}
+    wrong = decode({"period": "fortnight"})
+    assert wrong.state.period == "auto"
+    assert "period='fortnight'" in wrong.ignored[0]

@@ -105,3 +105,41 @@ def test_date_span(events: pd.DataFrame) -> None:
     assert loading.date_span(events) == (date(1994, 7, 10), date(2020, 12, 31))
     assert loading.date_span(events[events["date"] == ""]) == (None, None)
     assert loading.date_span(loading.empty_events()) == (None, None)
+
+
+def test_parquet_file_loads_like_csv(tmp_path: Path, raw_rows: pd.DataFrame) -> None:
+    path = tmp_path / "events.parquet"
+    raw_rows.to_parquet(path, index=False)
+    result = loading.load_events(path)
+    assert result.problems == []
+    pd.testing.assert_frame_equal(result.events, loading.read_events_csv(_csv(raw_rows), "").events)
+
+
+def test_broken_parquet_gives_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "events.parquet"
+    path.write_bytes(b"not parquet at all")
+    result = loading.load_events(path)
+    assert result.events.empty
+    assert "not a readable Parquet file" in result.problems[0]
+    path.write_bytes(b"")
+    assert loading.load_events(path).problems == [f"{path} is empty."]
+
+
+def test_detail_limit_option() -> None:
+    assert loading.detail_limit(["--detail-limit", "50"], {}, 3000) == 50
+    assert loading.detail_limit([], {loading.DETAIL_LIMIT_ENV: "7"}, 3000) == 7
+    assert loading.detail_limit(["--detail-limit", "lots"], {}, 3000) == 3000
+    assert loading.detail_limit([], {}, 3000) == 3000
+
+
+def test_exploded_values_keep_the_row_index() -> None:
+    cells = pd.Series(["a; b", "", " ; c ;"], index=[4, 7, 9])
+    values = loading.exploded_values(cells)
+    assert list(zip(values.index, values, strict=True)) == [(4, "a"), (4, "b"), (9, "c")]
+
+
+def test_catalog_lists_filter_choices(events: pd.DataFrame) -> None:
+    catalog = loading.catalog(events)
+    assert catalog.actors == loading.value_counts(events, "actors")
+    assert list(catalog.doc_titles) == list(events["doc_id"].unique())
+    assert sum(catalog.docs.values()) == len(events)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import extract.cli
+import extract.pipeline
 from extract.cli import main
 
 STORY = (
@@ -173,18 +174,29 @@ def test_progress_and_a_failing_document_do_not_stop_the_run(
 ) -> None:
     for name in ("a", "b", "c"):
         write(tmp_path / "in" / f"{name}.md", STORY.format(id=name))
-    real = extract.cli.extract_events
+    real = extract.pipeline.extract_events
 
     def failing_on_b(doc, lexicon=None):
         if doc.doc_id == "b":
             raise ValueError("boom")
         return real(doc, lexicon)
 
-    monkeypatch.setattr(extract.cli, "extract_events", failing_on_b)
+    monkeypatch.setattr(extract.pipeline, "extract_events", failing_on_b)
     monkeypatch.setattr(extract.cli, "PROGRESS_EVERY", 1)
     out = tmp_path / "events.csv"
-    status, stderr = run_main(str(tmp_path / "in"), "-o", str(out))
+    status, stderr = run_main(str(tmp_path / "in"), "-o", str(out), "--workers", "1")
     assert status == 1
     assert "b.md: extraction failed, ValueError: boom" in stderr
     assert "extract: 2 documents read\n" in stderr
     assert [row["doc_id"] for row in rows(out)] == ["a", "c"]
+
+
+def test_parquet_output_has_the_csv_rows(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    write(tmp_path / "in" / "a.md", STORY.format(id="a"))
+    csv_out, parquet_out = tmp_path / "events.csv", tmp_path / "events.parquet"
+    assert run_main(str(tmp_path / "in"), "-o", str(csv_out))[0] == 0
+    status, stderr = run_main(str(tmp_path / "in"), "-o", str(parquet_out))
+    assert status == 0
+    assert f"1 event written to {parquet_out}" in stderr
+    assert pq.read_table(parquet_out).to_pylist() == rows(csv_out)

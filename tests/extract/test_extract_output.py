@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.output import write_events_csv
+import extract.output
+from extract.output import write_events, write_events_csv
 from extract.schema import EVENT_COLUMNS
 
 ROW = {column: f"{column}-value" for column in EVENT_COLUMNS}
@@ -31,3 +32,40 @@ def test_a_failure_midway_keeps_the_previous_file(tmp_path: Path) -> None:
         write_events_csv(rows(), path)
     assert path.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
+
+
+def test_parquet_has_the_csv_columns_as_strings(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "events.parquet"
+    assert write_events([ROW, ROW], path) == 2
+    table = pq.read_table(path)
+    assert table.column_names == list(EVENT_COLUMNS)
+    assert {str(field.type) for field in table.schema} == {"string"}
+    assert table.to_pylist() == [ROW, ROW]
+    assert [p.name for p in tmp_path.iterdir()] == ["events.parquet"]
+
+
+def test_parquet_in_row_groups_and_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    monkeypatch.setattr(extract.output, "PARQUET_BATCH", 2)
+    path = tmp_path / "events.parquet"
+    assert write_events([ROW] * 5, path) == 5
+    assert pq.ParquetFile(path).num_row_groups == 3
+    assert write_events([], path) == 0
+    assert pq.read_table(path).num_rows == 0
+    assert pq.read_table(path).column_names == list(EVENT_COLUMNS)
+
+
+def test_parquet_failure_midway_keeps_the_previous_file(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    path = tmp_path / "events.parquet"
+    path.write_text("previous\n")
+
+    def rows():
+        yield ROW
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_events(rows(), path)
+    assert path.read_text() == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["events.parquet"]

@@ -61,4 +61,5 @@ def test_demo_numbers_untagged(tagged: tuple[str, list[Timex]], number: str) -> 
 
 def test_demo_sundays_is_a_set(tagged: tuple[str, list[Timex]]) -> None:
     text, found = tagged
-    assert _at(text, found, "live on Sundays at 1PM", "Sundays").type == "SET"
+    timex = _at(text, found, "on Sundays at 1PM Central time", "Sundays at 1PM Central time")
+    assert (timex.type, timex.value) == ("SET", "XXXX-WXX-7T13:00")

@@ -26,7 +26,10 @@ DCT = dt.date(2020, 9, 15)
         "The 6-year-old boy and the 52-year-old man were hurt.",
         "Its quarterly dividend rose.",
         "Jan Novak spoke to reporters.",
+        "June Carter and August Wilson spoke.",
         "There were 2000 people at the 14 venues.",
+        "Thousands joined the March for Life in the capital.",
+        "A second group of investors held more than a quarter of the shares.",
     ],
 )
 def test_not_a_date(text: str) -> None:

@@ -19,7 +19,7 @@ WORDS = st.sampled_from(
     )
 )
 TEXTS = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=60).map(" ".join))
-DATES = st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)))
+DATES = st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)), st.dates())
 
 
 @settings(max_examples=150, deadline=None)

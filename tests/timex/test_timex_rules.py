@@ -40,6 +40,8 @@ EXPLICIT = [
         "1998-10-12",
     ),
     ("Filed on 9/14/2020 with the court.", "9/14/2020", "DATE", "2020-09-14"),
+    ("Filed on 14/09/2020 in London.", "14/09/2020", "DATE", "2020-09-14"),
+    ("The law applies from Jan 1, 2021.", "Jan 1, 2021", "DATE", "2021-01-01"),
     ("It ended in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
 ]
 
@@ -54,6 +56,8 @@ RELATIVE_DAYS = [
     ("Markets fell yesterday.", "yesterday", "DATE", "2020-09-14"),
     ("Talks resume tomorrow.", "tomorrow", "DATE", "2020-09-16"),
     ("Critics attacked Wednesday's ruling.", "Wednesday", "DATE", "2020-09-09"),
+    ("Families met on Thanksgiving 2019.", "Thanksgiving 2019", "DATE", "2019-11-28"),
+    ("Stores were busy last Christmas.", "last Christmas", "DATE", "2019-12-25"),
     ("The panel met on August 9.", "August 9", "DATE", "2020-08-09"),
     ("The vote is set for Nov. 3 nationwide.", "Nov. 3", "DATE", "2020-11-03"),
 ]
@@ -83,6 +87,7 @@ PERIODS = [
     ("Debt soared in the '80s.", "the '80s", "DATE", "198"),
     ("Art of the 20th century changed.", "the 20th century", "DATE", "19"),
     ("The Q4 2019 report was late.", "Q4 2019", "DATE", "2019-Q4"),
+    ("Sales slipped in H1 2020.", "H1 2020", "DATE", "2020-H1"),
 ]
 
 DURATIONS = [
@@ -92,7 +97,11 @@ DURATIONS = [
     ("Profit rose in the first nine months.", "the first nine months", "DURATION", "P9M"),
     ("He signed a two-year contract.", "two-year", "DURATION", "P2Y"),
     ("The talks took several weeks.", "several weeks", "DURATION", "PXW"),
+    ("The rebels have held the town for weeks.", "weeks", "DURATION", "PXW"),
+    ("The strike will last two more weeks.", "two more weeks", "DURATION", "P2W"),
     ("Prices rose over the past 20 years.", "the past 20 years", "DURATION", "P20Y"),
+    ("Rents soared in recent years.", "recent years", "DURATION", "PXY"),
+    ("Repairs take two to three weeks.", "two to three weeks", "DURATION", "P2W"),
 ]
 
 SETS = [
@@ -100,6 +109,7 @@ SETS = [
     ("The show airs weekly.", "weekly", "SET", "P1W"),
     ("Rent is reviewed annually.", "annually", "SET", "P1Y"),
     ("It airs live on Sundays at noon.", "Sundays", "SET", "XXXX-WXX-7"),
+    ("It airs live on Sundays at 1PM.", "Sundays at 1PM", "SET", "XXXX-WXX-7T13:00"),
     ("The council meets twice a year.", "twice a year", "SET", "P1Y"),
 ]
 
@@ -117,6 +127,12 @@ TIMES = [
         "2020-09-14T10:35",
     ),
     ("The vote ended at 10:35 a.m.", "10:35 a.m.", "TIME", "2020-09-15T10:35"),
+    (
+        "Talks resume on Jan. 30. Stocks rose by 3:15 p.m. ET.",
+        "3:15 p.m. ET",
+        "TIME",
+        "2020-09-15T15:15",
+    ),
     ("They met Monday morning.", "Monday morning", "DATE", "2020-09-14TMO"),
     ("Shots were heard last night.", "last night", "TIME", "2020-09-14TNI"),
     ("The market opens at 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "2020-09-15T09:00"),
@@ -141,6 +157,12 @@ NARRATIVE = [
         "The following week",
         "DATE",
         "2020-W33",
+    ),
+    (
+        "The ship sank on Aug. 3, 2020. The next morning divers came.",
+        "The next morning",
+        "TIME",
+        "2020-08-04TMO",
     ),
     (
         "Profit rose in the third quarter from $5 million a year earlier.",
@@ -182,6 +204,21 @@ def test_expression(text: str, span: str, type_: str, value: str) -> None:
         ("Sales will rise in the first quarter.", "the first quarter", "DATE", "1990-Q1"),
         ("The bid was extended to Nov. 20 from Friday.", "Nov. 20", "DATE", "1989-11-20"),
         ("Revenue for the year ended June 30 rose.", "the year", "DURATION", "P1Y"),
+        (
+            "Third-quarter net fell. In the 1988 period it rose.",
+            "the 1988 period",
+            "DATE",
+            "1988-Q3",
+        ),
+        ("Fourth-quarter net fell from year-earlier profit.", "year-earlier", "DATE", "1988-Q4"),
+        ("Growth slowed over the past two months.", "the past two months", "DURATION", "P2M"),
+        (
+            "Net rose from the year-earlier nine months.",
+            "the year-earlier nine months",
+            "DURATION",
+            "P9M",
+        ),
+        ("Rebels attacked over the weekend, officials said.", "the weekend", "DATE", "1989-W42-WE"),
     ],
 )
 def test_financial_news(text: str, span: str, type_: str, value: str) -> None:
@@ -193,6 +230,11 @@ def test_financial_news(text: str, span: str, type_: str, value: str) -> None:
     [
         ("The fair runs Sept 14 to 25 in Paris.", ("Sept 14", "2020-09-14"), ("25", "2020-09-25")),
         ("Output rose in 1999-2000 sharply.", ("1999", "1999"), ("2000", "2000")),
+        (
+            "The summit will meet on April 24 and 25.",
+            ("April 24", "2021-04-24"),
+            ("25", "2021-04-25"),
+        ),
     ],
 )
 def test_ranges_give_two_expressions(
@@ -200,3 +242,20 @@ def test_ranges_give_two_expressions(
 ) -> None:
     check(text, TUE, first[0], "DATE", first[1])
     check(text, TUE, second[0], "DATE", second[1])
+
+
+def test_clock_time_after_a_year_is_on_the_document_date() -> None:
+    check(
+        "In 1998 the plant closed. The vote starts at noon.",
+        TUE,
+        "noon",
+        "TIME",
+        "2020-09-15T12:00",
+    )
+
+
+def test_tense_decides_between_two_equally_near_months() -> None:
+    text = "The airline will double its flights by August in a push abroad."
+    check(text, dt.date(2020, 2, 13), "August", "DATE", "2020-08")
+    text = "The airline doubled its flights in August."
+    check(text, dt.date(2020, 2, 13), "August", "DATE", "2019-08")

@@ -26,6 +26,8 @@ def find(text: str, dct: dt.date | None, span: str) -> Timex:
         ("Prices rose last month.", "last month", "XXXX-XX", False),
         ("Prices rose last year.", "last year", "XXXX", False),
         ("Markets fell yesterday.", "yesterday", "XXXX-XX-XX", False),
+        ("Shops close on Thanksgiving.", "Thanksgiving", "XXXX-11-XX", False),
+        ("Shops close on Christmas Day.", "Christmas Day", "XXXX-12-25", False),
         ("It was signed on Aug. 9, 2020.", "Aug. 9, 2020", "2020-08-09", True),
         ("The strike lasted three months.", "three months", "P3M", True),
         (

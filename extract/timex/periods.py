@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 GRANULARITIES = (
     "day",
@@ -116,6 +117,7 @@ def format_value(granularity: str, d: dt.date) -> str:
     return f"{d.year // 1000:d}"
 
 
+@lru_cache(maxsize=4096)
 def parse_value(value: str) -> Period | None:
     """The period a fully specified TIMEX3 date value denotes (a time part is ignored)."""
     m = _VALUE.match(value.split("T", 1)[0])
