@@ -15,6 +15,7 @@ _MACRO = re.compile(r"%([A-Z]+)")
 _FIELD = re.compile(r"\{([a-z]+)(\d?)\}")
 _GROUP = re.compile(r"\(\?P<([a-z]+\d?)>")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+#: The opening of a lookahead or lookbehind group.
 _LOOKAROUND = re.compile(r"\(\?<?[=!]")
 #: A regex read piece by piece: an escape, a character class, a group opening, or a character.
 _ATOM = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]])*\]|\((?:\?<?[=!:]|\?P<\w+>)?|.", re.S)
@@ -199,13 +200,7 @@ class Grammar:
             while last + 1 < min(len(words), i + _AHEAD) and words[last + 1] in prefix:
                 last += 1
             subsets = {rules for w in words[i : last + 1] if (rules := self._rules_for(w))}
-            tries = [
-                (starts[j], head_of(words[j], low[starts[j] + len(words[j]) : nxt], following))
-                for j in range(first, i + 1)
-                for nxt, following in (
-                    (starts[j + 1], words[j + 1]) if j + 1 < len(words) else (len(low), ""),
-                )
-            ]
+            tries = [(starts[j], _head_at(tokens, j)) for j in range(first, i + 1)]
             if tries[0][0] > done and text[tries[0][0] - 1] in _OPENERS:
                 opener = text[tries[0][0] - 1]
                 tries.insert(0, (tries[0][0] - 1, (opener, opener)))
@@ -262,6 +257,14 @@ def _consumed(pattern: str) -> str:
         elif depth == 0:
             out.append(atom)
     return "".join(out)
+
+
+def _head_at(tokens: Tokens, j: int) -> tuple[str, str] | None:
+    """How the text at token ``j`` begins, as ``firsts.head_of`` tells it."""
+    word, end = tokens.words[j], tokens.starts[j] + len(tokens.words[j])
+    if j + 1 < len(tokens):
+        return head_of(word, tokens.low[end : tokens.starts[j + 1]], tokens.words[j + 1])
+    return head_of(word, tokens.low[end:], "")
 
 
 def _kind(field: str) -> Kind:

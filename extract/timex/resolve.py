@@ -71,12 +71,22 @@ def float_holiday(value: str) -> str:
 #: The functions a value template can call (see rules.tsv).
 FUNCTIONS = (
     *("dur", "near", "past", "future", "this", "before"),
-    *("dct", "ref", "shift", "same", "last", "onday"),
+    *("dct", "ref", "shift", "same", "last", "onday", "few"),
 )
 #: How many of the latest mentioned periods are remembered (older ones are too far back to matter).
 MEMORY = 32
 #: How much nearer (in days) the other candidate must be for a date to go against the tense.
 TENSE_MARGIN = 180
+#: How many units "a few" (or "several") stands for.
+FEW = 3
+#: For "a few units ago": how much of the period's value is kept, and what replaces the rest.
+_VAGUE_PARTS = {
+    "day": (8, "XX"),
+    "week": (6, "XX"),
+    "month": (5, "XX"),
+    "year": (3, "X"),
+    "decade": (2, "XX"),
+}
 #: Granularities a comparison ("a year earlier") can shift: all but days.
 _SHIFTABLE = ("month", "season", "quarter", "half", "year")
 
@@ -116,14 +126,15 @@ class Resolver:
         elif name == "same":
             value, anchored = self._same(args[0], nearby), True
         elif name == "onday":
-            days = [p for p in nearby if p.granularity == "day"]
-            value, anchored = self._relative(days[-1] if days else self._dct_period(), "day", "0")
+            value, anchored = self._relative(self._day(nearby), "day", "0")
         elif name == "last":
             value, anchored = self._last(args[0])
         elif name == "ref":
             value, anchored = self._ref(args[0], args[1])
         elif name == "shift":
             value, anchored = self._shift(args[0], int(args[1]), nearby)
+        elif name == "few":
+            value, anchored = self._few(args[0])
         else:
             raise KeyError(f"unknown value function @{name}")
         return value + suffix, anchored
@@ -140,6 +151,17 @@ class Resolver:
             if explicit:
                 self.mentioned.append(period)
         return period
+
+    def _day(self, nearby: Sequence[Period]) -> Period | None:
+        """The day a time of day falls on: the sentence's last day, else the day the narrative
+        last moved to if that is in the past (a later date is a plan, not the story's day), else
+        the document date."""
+        days = [p for p in nearby if p.granularity == "day"]
+        if days:
+            return days[-1]
+        if self.last and self.last.granularity == "day" and self.dct and self.last.start < self.dct:
+            return self.last
+        return self._dct_period()
 
     def _dct_period(self) -> Period | None:
         return Period("day", self.dct) if self.dct else None
@@ -168,6 +190,15 @@ class Resolver:
         n = round(float(offset))
         start = floor(shift(floor(base.start, granularity), unit, n), granularity)
         return Period(granularity, start).value, True
+
+    def _few(self, unit: str) -> tuple[str, bool]:
+        """A few units before the document date ("a few years ago"), its last digits unknown
+        ("199X"); a past reference for units without such a value."""
+        if unit not in _VAGUE_PARTS:
+            return "PAST_REF", True
+        value, anchored = self._relative(self._dct_period(), unit, str(-FEW))
+        keep, unknown = _VAGUE_PARTS[unit]
+        return (value[:keep] + unknown, True) if anchored else (value, False)
 
     def _shift(self, unit: str, n: int, nearby: Sequence[Period]) -> tuple[str, bool]:
         """A comparison ("a year earlier"): the period it compares with, moved by ``n`` units.
