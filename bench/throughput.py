@@ -1,6 +1,7 @@
 """Extraction throughput and peak memory, against dateparser's ``search_dates``.
 
-Usage: python bench/throughput.py [--sizes 10,100] [--workers 1,2] [--baseline-mb 1] [--work DIR]
+Usage: python bench/throughput.py [--sizes 10,100] [--workers 1,2] [--baseline-mb 1] [--dense]
+                                  [--work DIR]
 
 For each size, builds a corpus of that many MB (see ``corpus.py``) and runs the command line
 (``python -m extract DIR -o OUT.csv --workers N``) in a fresh process, timing it and reading
@@ -8,12 +9,14 @@ its CPU time and the peak resident memory of the main process and of its largest
 first size is run with every ``--workers`` value (speed-up), the others with the last one only.
 ``search_dates`` (languages=['en'], RELATIVE_BASE = the publication date) runs over the
 documents of the first corpus until ``--baseline-mb`` MB are done; its MB/s is extrapolated
-from that sample.
+from that sample. ``--dense`` uses the pessimistic corpus (see ``corpus.py``), three times as
+dense in dates as real news.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import subprocess
 import sys
@@ -54,17 +57,22 @@ class Run:
     cpu_seconds: float  # of the main process and its workers: unaffected by other load
     main_rss_mb: float
     worker_rss_mb: float
+    events: int
 
     @property
     def rate(self) -> float:
         return self.megabytes / self.seconds
 
+    @property
+    def cpu_rate(self) -> float:
+        return self.megabytes / self.cpu_seconds
 
-def corpus_for(work: Path, size: int) -> tuple[Path, float]:
+
+def corpus_for(work: Path, size: int, dense: bool) -> tuple[Path, float]:
     """The corpus of ``size`` MB under ``work`` (built once) and its exact size in MB."""
-    directory = work / f"corpus-{size}mb"
+    directory = work / f"corpus-{size}mb{'-dense' if dense else ''}"
     if not directory.is_dir():
-        build_corpus(directory, size, seed=size)
+        build_corpus(directory, size, seed=size, dense=dense)
     return directory, sum(p.stat().st_size for p in directory.iterdir()) / 1e6
 
 
@@ -76,6 +84,8 @@ def extract(directory: Path, megabytes: float, workers: int, work: Path) -> Run:
         [sys.executable, "-c", _RUNNER, *args], capture_output=True, text=True, check=True
     )
     report = json.loads(result.stdout.strip().splitlines()[-1])
+    with out.open(encoding="utf-8", newline="") as stream:
+        events = sum(1 for _ in csv.DictReader(stream))
     return Run(
         megabytes,
         workers,
@@ -83,6 +93,7 @@ def extract(directory: Path, megabytes: float, workers: int, work: Path) -> Run:
         report["cpu"],
         report["main_rss"] / 1024,
         report["worker_rss"] / 1024,
+        events,
     )
 
 
@@ -109,6 +120,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10", help="corpus sizes in MB (default 10)")
     parser.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
     parser.add_argument("--baseline-mb", type=float, default=1.0, help="search_dates sample")
+    parser.add_argument("--dense", action="store_true", help="the corpus dense in dates")
     parser.add_argument("--work", type=Path, help="keep corpora here between runs")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
@@ -118,17 +130,19 @@ def main() -> None:
 
     runs = []
     for index, size in enumerate(sizes):
-        directory, megabytes = corpus_for(work, size)
+        directory, megabytes = corpus_for(work, size, args.dense)
         for count in workers if index == 0 else workers[-1:]:
             run = extract(directory, megabytes, count, work)
             runs.append(run)
             print(
                 f"extract  {run.megabytes:6.1f} MB  workers={run.workers}  {run.seconds:7.1f} s"
-                f"  {run.rate:6.3f} MB/s  {run.cpu_seconds:7.1f} s CPU  peak RSS: main"
+                f"  {run.rate:6.3f} MB/s  {run.cpu_seconds:7.1f} s CPU  {run.cpu_rate:6.3f} MB/s"
+                f" (CPU)  {run.events / run.megabytes:6.0f} events/MB  peak RSS: main"
                 f" {run.main_rss_mb:5.1f} MB, largest worker {run.worker_rss_mb:5.1f} MB",
                 flush=True,
             )
-    baseline, sample = search_dates_rate(corpus_for(work, sizes[0])[0], args.baseline_mb)
+    first_corpus = corpus_for(work, sizes[0], args.dense)[0]
+    baseline, sample = search_dates_rate(first_corpus, args.baseline_mb)
     print(f"search_dates on a {sample:.1f} MB sample: {baseline:.3f} MB/s (extrapolated)")
     first = [run for run in runs if run.megabytes == runs[0].megabytes]
     single = next((run for run in first if run.workers == 1), first[0])

@@ -20,10 +20,10 @@ st.set_page_config(page_title="Eventline", page_icon="🗓️", layout="wide")
 
 K_ACTORS, K_TOPICS, K_DOCS = "f_actors", "f_topics", "f_docs"
 K_DATES, K_QUERY, K_INFERRED, K_LANES = "f_dates", "f_query", "f_inferred", "f_lanes"
-K_PERIOD = "f_period"
+K_PERIOD, K_SOURCES = "f_period", "f_sources"
 K_SELECTED, K_UPLOADED, K_UPLOAD_GEN = "selected_event", "uploaded_events", "upload_generation"
 K_TABLE_IDS, K_NOTICES, K_EXTENT = "table_event_ids", "url_notices", "date_extent"
-K_MESSAGES = "upload_messages"
+K_MESSAGES, K_UPLOADED_MENTIONS = "upload_messages", "uploaded_mentions"
 
 
 @st.cache_resource(max_entries=4, show_spinner="Loading events…")
@@ -32,6 +32,12 @@ def load(path: str, modified: float) -> loading.LoadResult:
 
     Kept as one shared object (not copied per run): the app never modifies it."""
     return loading.load_events(path)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def load_mentions(path: str, modified: float) -> loading.LoadResult:
+    """The mentions file next to the events file ``path``; ``modified`` invalidates the cache."""
+    return loading.load_mentions(path)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -48,9 +54,10 @@ def load_version(path: Path) -> float:
         return 0.0
 
 
-def load_base(path: Path) -> loading.LoadResult:
-    """The events file at ``path``, cached until it changes."""
-    return load(str(path), load_version(path))
+def load_base(path: Path) -> tuple[loading.LoadResult, loading.LoadResult]:
+    """The events file at ``path`` and the mentions next to it, cached until they change."""
+    mentions = loading.mentions_path(path)
+    return load(str(path), load_version(path)), load_mentions(str(path), load_version(mentions))
 
 
 def init_state(events: pd.DataFrame, catalog: loading.Catalog, extent: filters.DateRange) -> None:
@@ -76,6 +83,7 @@ def init_state(events: pd.DataFrame, catalog: loading.Catalog, extent: filters.D
     st.session_state[K_INFERRED] = state.include_inferred
     st.session_state[K_LANES] = state.lanes
     st.session_state[K_PERIOD] = state.period
+    st.session_state[K_SOURCES] = state.min_sources
     st.session_state[K_SELECTED] = state.event
     st.session_state[K_NOTICES] = decoded.ignored
 
@@ -87,6 +95,7 @@ def reset_filters(extent: filters.DateRange) -> None:
     st.session_state[K_DATES] = extent
     st.session_state[K_QUERY] = ""
     st.session_state[K_INFERRED] = True
+    st.session_state[K_SOURCES] = 1
 
 
 def current_state(extent: filters.DateRange) -> filters.FilterState:
@@ -103,6 +112,7 @@ def current_state(extent: filters.DateRange) -> filters.FilterState:
         lanes=st.session_state[K_LANES] or filters.DEFAULT_LANES,
         event=st.session_state.get(K_SELECTED, ""),
         period=st.session_state[K_PERIOD] or filters.DEFAULT_PERIOD,
+        min_sources=int(st.session_state[K_SOURCES] or 1),
     )
 
 
@@ -177,6 +187,14 @@ def sidebar_filters(catalog: loading.Catalog, extent: filters.DateRange) -> None
             key=K_INFERRED,
             help="Dates taken from the narrative rather than stated next to the event.",
         )
+        st.number_input(
+            "Reported by at least N sources",
+            min_value=1,
+            step=1,
+            key=K_SOURCES,
+            help="Events merged across documents count the documents that report them; "
+            "events of a file that was not merged have one source each.",
+        )
         st.button("Reset filters", on_click=reset_filters, args=(extent,), key="reset")
 
 
@@ -187,7 +205,7 @@ def sidebar_upload(events: pd.DataFrame) -> None:
         st.header("Add articles")
         generation = st.session_state.setdefault(K_UPLOAD_GEN, 0)
         files = st.file_uploader(
-            "Text or Markdown articles",
+            "Articles: text, Markdown or saved web pages",
             type=list(upload.ALLOWED_EXTENSIONS),
             accept_multiple_files=True,
             key=f"uploader_{generation}",
@@ -207,10 +225,14 @@ def sidebar_upload(events: pd.DataFrame) -> None:
             lambda done, name: bar.progress(done / total, text=f"Reading {name}…"),
         )
         bar.progress(1.0, text=f"Read {total} files.")
-        result = loading.prepare(outcome.frame(), "uploaded events")
+        merged, mentions = outcome.merged()
+        result = loading.prepare(merged, "uploaded events")
         fresh, known = upload.only_new(events, result.events)
         previous = st.session_state.get(K_UPLOADED, loading.empty_events())
         st.session_state[K_UPLOADED] = loading.combine(previous, fresh)
+        kept = mentions[mentions["merged_id"].isin(set(fresh["event_id"]))]
+        before = st.session_state.get(K_UPLOADED_MENTIONS, loading.empty_mentions())
+        st.session_state[K_UPLOADED_MENTIONS] = loading.combine_mentions(before, kept)
         st.session_state[K_UPLOAD_GEN] = generation + 1
         notes = [*outcome.notes, *result.problems]
         if known:
@@ -233,8 +255,8 @@ def upload_messages() -> None:
             st.info(message)
 
 
-def show_evidence(events: pd.DataFrame, shown: pd.DataFrame) -> None:
-    """Evidence of the selected event."""
+def show_evidence(events: pd.DataFrame, shown: pd.DataFrame, mentions: pd.DataFrame) -> None:
+    """Evidence of the selected event, with every source's sentence when it has mentions."""
     selected = st.session_state.get(K_SELECTED, "")
     match = events[events["event_id"] == selected] if selected else events.iloc[:0]
     if match.empty:
@@ -242,31 +264,43 @@ def show_evidence(events: pd.DataFrame, shown: pd.DataFrame) -> None:
         return
     if not (shown["event_id"] == selected).any():
         st.caption("This event is hidden by the current filters.")
-    row = match.iloc[0][list(loading.EVENT_COLUMNS)].to_dict()
-    st.html(style.EVIDENCE_CSS + evidence.evidence_html(row))
+    row = match.iloc[0][list(loading.MERGED_EVENT_COLUMNS)].to_dict()
+    sources = loading.mentions_of(mentions, selected)
+    st.html(style.EVIDENCE_CSS + evidence.evidence_html(row, sources))
 
 
-def downloads(shown: pd.DataFrame, state: filters.FilterState) -> None:
-    """CSV and JSON downloads of the shown events, built only when a button is clicked."""
+def downloads(shown: pd.DataFrame, state: filters.FilterState, merged: bool) -> None:
+    """CSV, JSON and TimelineJS downloads of the shown events, built only when a button is
+    clicked; CSV and JSON hold the merge columns when ``merged``."""
     first, last = loading.date_span(shown)
     start, end = state.start or first, state.end or last
     slug = filters.describe(state)
-    left, right, _ = st.columns([1, 1, 4])
+    columns = export.export_columns(merged)
+    left, middle, right, _ = st.columns([1, 1, 1.3, 1.7])
     left.download_button(
         "Download CSV",
-        partial(export.to_csv, shown),
+        partial(export.to_csv, shown, columns),
         file_name=export.file_name(slug, start, end, "csv"),
         mime="text/csv",
         icon=":material/download:",
         on_click="ignore",
     )
-    right.download_button(
+    middle.download_button(
         "Download JSON",
-        partial(export.to_json, shown),
+        partial(export.to_json, shown, columns),
         file_name=export.file_name(slug, start, end, "json"),
         mime="application/json",
         icon=":material/download:",
         on_click="ignore",
+    )
+    right.download_button(
+        "Download TimelineJS",
+        partial(export.to_timelinejs_json, shown, f"Eventline: {slug}"),
+        file_name=export.file_name(slug, start, end, "json", kind="timelinejs"),
+        mime="application/json",
+        icon=":material/download:",
+        on_click="ignore",
+        help="A timeline for TimelineJS (timeline.knightlab.com): dated events only.",
     )
 
 
@@ -317,8 +351,11 @@ def main() -> None:
     argv, environ = sys.argv[1:], os.environ
     path = loading.events_path(argv, environ)
     limit = loading.detail_limit(argv, environ, overview.DETAIL_LIMIT)
-    base = load_base(path)
-    events = loading.combine(base.events, st.session_state.get(K_UPLOADED, loading.empty_events()))
+    base, base_mentions = load_base(path)
+    uploaded = st.session_state.get(K_UPLOADED, loading.empty_events())
+    events = loading.combine(base.events, uploaded)
+    extra = st.session_state.get(K_UPLOADED_MENTIONS, loading.empty_mentions())
+    mentions = loading.combine_mentions(base_mentions.events, extra)
     version = (str(path), load_version(path), st.session_state.get(K_UPLOAD_GEN, 0))
     catalog = choices(events, version)
     extent = filters.data_extent(events, date.today())
@@ -328,7 +365,7 @@ def main() -> None:
     st.html(style.PAGE_CSS)
     st.title("Eventline")
     st.caption(f"Dated events from news articles · {path.name}")
-    for problem in base.problems:
+    for problem in [*base.problems, *base_mentions.problems]:
         st.warning(problem)
     notices = st.session_state.pop(K_NOTICES, [])
     if notices:
@@ -353,10 +390,10 @@ def main() -> None:
     timeline(events, shown, catalog, state, limit)
 
     st.subheader("Evidence")
-    show_evidence(events, shown)
+    show_evidence(events, shown, mentions)
 
     st.subheader("Events")
-    downloads(shown, state)
+    downloads(shown, state, base.merged or not uploaded.empty)
     view = table.table_view(shown)
     note = table.truncation_note(len(shown), len(view))
     if note:

@@ -1,16 +1,21 @@
-"""Export filtered events as CSV (spreadsheet-safe) or JSON, with descriptive file names."""
+"""Export filtered events as CSV (spreadsheet-safe), JSON or a TimelineJS timeline, with
+descriptive file names."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
 
-from extract.schema import EVENT_COLUMNS
+from dashboard.timelinejs import to_timelinejs
+from extract.schema import EVENT_COLUMNS, MERGED_EVENT_COLUMNS
 
 #: Columns holding dates or numbers, which are never neutralized.
 NON_TEXT_COLUMNS = frozenset(
     {"date", "end_date", "published", "char_start", "char_end", "confidence", "mentions"}
+    | {"sources"}
 )
 #: Leading characters that make spreadsheets treat a cell as a formula (OWASP).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -21,14 +26,19 @@ def neutralize(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
 
 
-def schema_frame(events: pd.DataFrame) -> pd.DataFrame:
+def export_columns(merged: bool) -> tuple[str, ...]:
+    """The columns exported: the merged events' columns when the input had them."""
+    return MERGED_EVENT_COLUMNS if merged else EVENT_COLUMNS
+
+
+def schema_frame(events: pd.DataFrame, columns: Sequence[str] = EVENT_COLUMNS) -> pd.DataFrame:
     """The schema columns only, in schema order."""
-    return events.loc[:, list(EVENT_COLUMNS)]
+    return events.loc[:, list(columns)]
 
 
-def to_csv(events: pd.DataFrame) -> bytes:
+def to_csv(events: pd.DataFrame, columns: Sequence[str] = EVENT_COLUMNS) -> bytes:
     """CSV bytes (RFC 4180) in schema column order, formula-like text cells neutralized."""
-    table = schema_frame(events).copy()
+    table = schema_frame(events, columns).copy()
     for column in table.columns:
         if column not in NON_TEXT_COLUMNS:
             cells = table[column]
@@ -36,15 +46,24 @@ def to_csv(events: pd.DataFrame) -> bytes:
     return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
-def to_json(events: pd.DataFrame) -> bytes:
+def to_json(events: pd.DataFrame, columns: Sequence[str] = EVENT_COLUMNS) -> bytes:
     """JSON array of event objects (schema columns, text unchanged)."""
-    text = schema_frame(events).to_json(orient="records", force_ascii=False)
+    text = schema_frame(events, columns).to_json(orient="records", force_ascii=False)
     return text.encode("utf-8")
 
 
-def file_name(slug: str, start: date | None, end: date | None, extension: str) -> str:
-    """E.g. ``eventline-events-putin-2020-08-01_2020-09-30.csv``; no span when both are None."""
+def to_timelinejs_json(events: pd.DataFrame, title: str) -> bytes:
+    """The events as a TimelineJS data object (see :mod:`dashboard.timelinejs`), as JSON."""
+    data = to_timelinejs(schema_frame(events, MERGED_EVENT_COLUMNS), title)
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def file_name(
+    slug: str, start: date | None, end: date | None, extension: str, kind: str = "events"
+) -> str:
+    """E.g. ``eventline-events-putin-2020-08-01_2020-09-30.csv`` (``kind`` "events"), or
+    ``eventline-timelinejs-all.json``; no span when both are None."""
     if start is None and end is None:
-        return f"eventline-events-{slug}.{extension}"
+        return f"eventline-{kind}-{slug}.{extension}"
     span = f"{start.isoformat() if start else 'start'}_{end.isoformat() if end else 'end'}"
-    return f"eventline-events-{slug}-{span}.{extension}"
+    return f"eventline-{kind}-{slug}-{span}.{extension}"

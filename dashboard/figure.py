@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
-from dashboard.loading import END, START, exploded_values
+from dashboard.loading import END, SOURCES, START, exploded_values
 
 #: Above this many drawn items the timeline uses WebGL (scattergl) instead of SVG: markers
 #: for one-day events, and markers with whiskers instead of bars for longer periods.
@@ -23,6 +23,10 @@ NO_TOPIC = "(no topic)"
 _PALETTE = qualitative.Safe + qualitative.Vivid
 _NO_TOPIC_COLOUR = "#9aa0a6"
 _DAY_NS = 86_400_000_000_000
+#: Marker size of a one-day event reported by one source, growth per further source and cap
+#: (SVG view); the WebGL view uses the small sizes.
+MARKER_SIZE, SIZE_PER_SOURCE, MAX_MARKER_SIZE = 11, 3, 23
+SMALL_MARKER_SIZE, MAX_SMALL_MARKER_SIZE = 6, 12
 #: Hover label: the prebuilt, escaped text of each point (see :func:`hover_texts`).
 _HOVER = "%{hovertext}<extra></extra>"
 
@@ -149,8 +153,28 @@ def escape_all(cells: pd.Series) -> pd.Series:
     return cells
 
 
+def marker_sizes(sources: pd.Series, large: bool) -> np.ndarray:
+    """Marker size of each one-day event: larger the more sources report it, up to a cap."""
+    base, cap = (
+        (SMALL_MARKER_SIZE, MAX_SMALL_MARKER_SIZE) if large else (MARKER_SIZE, MAX_MARKER_SIZE)
+    )
+    return np.minimum(base + SIZE_PER_SOURCE * (sources.to_numpy(dtype=int) - 1), cap)
+
+
+def source_labels(events: pd.DataFrame) -> pd.Series:
+    """ "Source: Baltic Wire", or "Reported by 3 sources: …" with any date disagreement (raw)."""
+    count = events[SOURCES].astype(str)
+    several = "Reported by " + count + " sources: " + events["outlets"]
+    conflict = events["date_conflict"] != ""
+    several = several.where(
+        ~conflict, several + "\nSources disagree on the date: " + events["date_conflict"]
+    )
+    return several.where(events[SOURCES] > 1, "Source: " + events["source"])
+
+
 def hover_texts(events: pd.DataFrame) -> pd.Series:
-    """Hover label of each event: title, date as written and normalized, actors, topics, source.
+    """Hover label of each event: title, date as written and normalized, actors, topics,
+    sources (how many, which, and any date they disagree on).
 
     Event text is escaped; only the label's own <b> and <br> tags are markup.
     """
@@ -163,8 +187,8 @@ def hover_texts(events: pd.DataFrame) -> pd.Series:
         + escape_all(events["actors"])
         + "<br>Topics: "
         + escape_all(events["topics"])
-        + "<br>Source: "
-        + escape_all(events["source"])
+        + "<br>"
+        + escape_all(source_labels(events)).str.replace("\n", "<br>", regex=False)
     )
 
 
@@ -296,7 +320,7 @@ def build_timeline(
                     y=points["_y"],
                     marker={
                         "color": colour,
-                        "size": 6 if large else 11,
+                        "size": marker_sizes(points[SOURCES], large),
                         "line": {"color": "white", "width": 0 if large else 1},
                     },
                     **_point_data(points),
@@ -312,7 +336,7 @@ def build_timeline(
                 x=middle,
                 y=ring["_y"],
                 marker={
-                    "size": 22,
+                    "size": marker_sizes(ring[SOURCES], large=False) + 11,
                     "color": "rgba(0,0,0,0)",
                     "line": {"color": "#111", "width": 2},
                 },
@@ -328,7 +352,13 @@ def build_timeline(
         barmode="overlay",
         height=min(900, 170 + 56 * len(lane_order)),
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "title": "Topic "},
+        legend={
+            "orientation": "h",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "x": 0,
+            "title": legend_title(rows),
+        },
         hoverlabel={"align": "left"},
         uirevision=f"{lane_column}",
         shapes=[
@@ -369,6 +399,13 @@ def build_timeline(
         fixedrange=True,
     )
     return fig
+
+
+def legend_title(rows: pd.DataFrame) -> str:
+    """ "Topic", with a note on marker size when some event has several sources."""
+    if (rows[SOURCES] > 1).any():
+        return "Topic (larger marker: more sources) "
+    return "Topic "
 
 
 def shorten(text: str, limit: int) -> str:

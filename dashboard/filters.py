@@ -9,13 +9,14 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard.loading import END, SEARCH, START, date_span
+from dashboard.loading import END, SEARCH, SOURCES, START, date_span
 
-#: Lane choices for the timeline: label -> events column (None: a single lane).
+#: Lane choices for the timeline: label -> events column (None: a single lane). An event
+#: several outlets report is drawn in each of their lanes.
 LANES: dict[str, str | None] = {
     "actor": "actors",
     "topic": "topics",
-    "source": "source",
+    "source": "outlets",
     "none": None,
 }
 DEFAULT_LANES = "actor"
@@ -31,6 +32,7 @@ P_INFERRED = "inferred"
 P_LANES = "lanes"
 P_EVENT = "event"
 P_PERIOD = "period"
+P_SOURCES = "sources"
 KNOWN_PARAMS = (
     P_ACTOR,
     P_TOPIC,
@@ -42,6 +44,7 @@ KNOWN_PARAMS = (
     P_LANES,
     P_EVENT,
     P_PERIOD,
+    P_SOURCES,
 )
 #: Count periods of the overview of large views ("auto" follows the visible span).
 PERIODS: tuple[str, ...] = ("auto", "day", "week", "month", "quarter", "year")
@@ -62,6 +65,7 @@ class FilterState:
     lanes: str = DEFAULT_LANES
     event: str = ""
     period: str = DEFAULT_PERIOD
+    min_sources: int = 1
 
     @property
     def has_date_range(self) -> bool:
@@ -101,6 +105,8 @@ def apply_filters(events: pd.DataFrame, state: FilterState) -> pd.DataFrame:
         mask &= events[SEARCH].str.contains(state.query.strip().casefold(), regex=False)
     if not state.include_inferred:
         mask &= events["date_source"] != "inferred"
+    if state.min_sources > 1:
+        mask &= events[SOURCES] >= state.min_sources
     mask = mask.fillna(False).astype(bool)
     return events if mask.all() else events[mask]
 
@@ -128,6 +134,8 @@ def encode_params(state: FilterState) -> dict[str, str | list[str]]:
         params[P_EVENT] = state.event
     if state.period != DEFAULT_PERIOD:
         params[P_PERIOD] = state.period
+    if state.min_sources > 1:
+        params[P_SOURCES] = str(state.min_sources)
     return params
 
 
@@ -174,7 +182,7 @@ def decode_params(
         docs=_known(_as_list(params.get(P_DOC)), docs, "document", ignored),
     )
     single = {name: _as_list(params.get(name)) for name in KNOWN_PARAMS}
-    for name in (P_FROM, P_TO, P_QUERY, P_INFERRED, P_LANES, P_EVENT, P_PERIOD):
+    for name in (P_FROM, P_TO, P_QUERY, P_INFERRED, P_LANES, P_EVENT, P_PERIOD, P_SOURCES):
         if len(single[name]) > 1:
             ignored.append(f"{name} given {len(single[name])} times; the last one is used")
     last = {name: values[-1] for name, values in single.items() if values}
@@ -196,6 +204,10 @@ def decode_params(
     if period not in PERIODS:
         ignored.append(f"{P_PERIOD}={period!r} must be one of {', '.join(PERIODS)}")
         period = DEFAULT_PERIOD
+    sources = last.get(P_SOURCES, "1")
+    if not (sources.isascii() and sources.isdigit() and int(sources) >= 1):
+        ignored.append(f"{P_SOURCES}={sources!r} must be a whole number of at least 1")
+        sources = "1"
     event = last.get(P_EVENT, "")
     if event and event not in set(event_ids):
         ignored.append(f"unknown event {event!r}")
@@ -212,6 +224,7 @@ def decode_params(
         lanes=lanes,
         event=event,
         period=period,
+        min_sources=int(sources),
     )
     return DecodedParams(state, ignored)
 
@@ -221,6 +234,8 @@ def describe(state: FilterState) -> str:
     parts = [*state.actors, *state.topics, *state.docs]
     if state.query.strip():
         parts.append(state.query.strip())
+    if state.min_sources > 1:
+        parts.append(f"{state.min_sources} sources")
     slug = "-".join(_slug(p) for p in parts if _slug(p))
     return slug[:60].rstrip("-") or "all"
 

@@ -2,6 +2,12 @@
 
 Invalid rows are dropped with a problem message; the valid rows always come back, so the
 dashboard keeps working on a partly broken file.
+
+Merged events files (``MERGED_EVENT_COLUMNS``, from ``python -m extract``) and per-document
+ones (``EVENT_COLUMNS``) both load; the merge columns of the latter are filled in as for
+single-source events. The mentions file the extractor writes next to an events file
+(:func:`extract.output.mentions_path`: ``events.csv`` -> ``mentions.csv``) is read by
+:func:`load_mentions`.
 """
 
 from __future__ import annotations
@@ -19,12 +25,21 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from extract.schema import EVENT_COLUMNS, MULTI_VALUE_SEPARATOR
+from extract.output import mentions_path
+from extract.schema import (
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    MERGE_COLUMNS,
+    MERGED_EVENT_COLUMNS,
+    MULTI_VALUE_SEPARATOR,
+)
 
-#: Derived columns added for the dashboard (first day, last day, search text); never exported.
+#: Derived columns added for the dashboard (first day, last day, search text, number of
+#: sources as an integer); never exported.
 START = "_start"
 END = "_end"
 SEARCH = "_search"
+SOURCES = "_sources"
 
 #: File name ending of Parquet events files; any other file is read as CSV.
 PARQUET_SUFFIX = ".parquet"
@@ -36,15 +51,22 @@ _MAX_LISTED = 5
 
 @dataclass
 class LoadResult:
-    """Valid events plus human-readable problems found while loading."""
+    """Valid events plus human-readable problems found while loading; ``merged`` tells whether
+    the input had the merge columns."""
 
     events: pd.DataFrame
     problems: list[str] = field(default_factory=list)
+    merged: bool = False
 
 
 def empty_events() -> pd.DataFrame:
-    """An events frame with all schema and derived columns and no rows."""
+    """An events frame with all schema, merge and derived columns and no rows."""
     return prepare(pd.DataFrame(columns=list(EVENT_COLUMNS), dtype=str)).events
+
+
+def empty_mentions() -> pd.DataFrame:
+    """A mentions frame (``MENTION_COLUMNS``) without rows."""
+    return pd.DataFrame(columns=list(MENTION_COLUMNS), dtype=str)
 
 
 def load_events(path: str | Path) -> LoadResult:
@@ -58,6 +80,40 @@ def load_events(path: str | Path) -> LoadResult:
     if path.suffix.lower() == PARQUET_SUFFIX:
         return read_events_parquet(raw, str(path))
     return read_events_csv(raw, str(path))
+
+
+def load_mentions(events_path: str | Path) -> LoadResult:
+    """The mentions next to the events file ``events_path``, in ``events`` (``MENTION_COLUMNS``).
+
+    No file means no mentions and no problem; an unreadable one gives a problem. Mentions
+    without ``merged_id`` cannot be matched to an event and are dropped.
+    """
+    path = mentions_path(Path(events_path))
+    if not path.exists():
+        return LoadResult(empty_mentions())
+    try:
+        data = path.read_bytes()
+        if path.suffix.lower() == PARQUET_SUFFIX:
+            frame = pd.read_parquet(io.BytesIO(data))
+        else:
+            frame = _parse_csv(data.removeprefix(codecs.BOM_UTF8))
+    except (OSError, ValueError, pd.errors.ParserError) as err:
+        return LoadResult(empty_mentions(), [f"Cannot read the mentions file {path}: {err}"])
+    frame = frame.fillna("").astype(str)
+    if "merged_id" not in frame.columns:
+        return LoadResult(empty_mentions(), [f"{path} lacks the merged_id column; ignored."])
+    frame = frame.reindex(columns=list(MENTION_COLUMNS), fill_value="")
+    frame["merged_id"] = frame["merged_id"].str.strip()
+    return LoadResult(frame[frame["merged_id"] != ""].reset_index(drop=True))
+
+
+def mentions_of(mentions: pd.DataFrame, event_id: str) -> list[dict[str, str]]:
+    """The mentions of the merged event ``event_id``: the one it takes its text from first,
+    then the others by event id."""
+    rows = mentions[mentions["merged_id"] == event_id]
+    lead_last = rows["event_id"] != event_id
+    ordered = rows.assign(_lead=lead_last).sort_values(["_lead", "event_id"], kind="stable")
+    return ordered[list(MENTION_COLUMNS)].to_dict("records")
 
 
 def read_events_csv(data: bytes, name: str) -> LoadResult:
@@ -111,9 +167,10 @@ def prepare(frame: pd.DataFrame, name: str = "events") -> LoadResult:
         problems.append(f"{name} lacks columns {', '.join(missing)}; they are treated as empty.")
         for column in missing:
             frame[column] = ""
-    frame = frame[list(EVENT_COLUMNS)].copy()
+    merged = all(column in frame.columns for column in MERGE_COLUMNS)
     for column in _KEY_COLUMNS:
         frame[column] = frame[column].str.strip()
+    frame = _with_merge_columns(frame[[c for c in MERGED_EVENT_COLUMNS if c in frame.columns]])
 
     start = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
     end_text = frame["end_date"].where(frame["end_date"] != "", frame["date"])
@@ -144,7 +201,24 @@ def prepare(frame: pd.DataFrame, name: str = "events") -> LoadResult:
     frame[START] = start[keep]
     frame[END] = end[keep]
     frame[SEARCH] = (frame["title"] + "\n" + frame["sentence"]).str.casefold()
-    return LoadResult(frame.reset_index(drop=True), problems)
+    sources = pd.to_numeric(frame["sources"], errors="coerce").fillna(1).clip(lower=1)
+    frame[SOURCES] = sources.astype(int)
+    return LoadResult(frame.reset_index(drop=True), problems, merged)
+
+
+def _with_merge_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every ``MERGED_EVENT_COLUMNS`` column; missing merge columns describe
+    single-source events (one source: the event's own document, URL and outlet)."""
+    single = {
+        "sources": "1",
+        "doc_ids": frame["doc_id"],
+        "urls": frame["url"],
+        "outlets": frame["source"],
+        "date_conflict": "",
+    }
+    missing = {column: value for column, value in single.items() if column not in frame.columns}
+    frame = frame.assign(**missing)
+    return frame[list(MERGED_EVENT_COLUMNS)]
 
 
 def date_span(events: pd.DataFrame) -> tuple[date | None, date | None]:
@@ -207,6 +281,15 @@ def combine(base: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
         return extra
     both = pd.concat([base, extra], ignore_index=True)
     return both[~both["event_id"].duplicated()].reset_index(drop=True)
+
+
+def combine_mentions(base: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
+    """Append extra mentions to base ones."""
+    if extra.empty:
+        return base
+    if base.empty:
+        return extra
+    return pd.concat([base, extra], ignore_index=True)
 
 
 #: Bundled events table, relative to the repository root.

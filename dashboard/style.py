@@ -23,5 +23,13 @@ EVIDENCE_CSS = """
 .el-doc {font-size: 0.92rem;}
 .el-meta {color: #5f6368; font-size: 0.85rem;}
 mark.el-date {background: #ffe08a; padding: 0 0.15em; border-radius: 3px;}
+.el-reported {font-weight: 600; font-size: 0.92rem; margin-bottom: 0.3rem;}
+.el-conflict {background: #fdecea; border-left: 3px solid #c5221f; color: #8a1c17;
+  padding: 0.25rem 0.6rem; margin: 0.3rem 0 0.5rem 0; font-size: 0.92rem;}
+.el-sources {margin: 0.2rem 0 0 1.2rem; padding: 0; font-size: 0.9rem;}
+.el-sources li {margin-bottom: 0.45rem;}
+.el-outlet {font-weight: 600;}
+.el-differs {color: #c5221f; font-weight: 600;}
+.el-source-sentence {color: #3c4043; margin-top: 0.1rem;}
 </style>
 """

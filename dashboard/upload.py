@@ -1,4 +1,8 @@
-"""Run the extractor on uploaded article files."""
+"""Run the extractor on uploaded article files (text, Markdown or saved web pages).
+
+The events of one batch of uploads are merged among themselves (:func:`extract.merge.merge_events`)
+and then appended to the events already shown; they are never merged with those.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,9 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from extract.schema import EVENT_COLUMNS
+from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 
-ALLOWED_EXTENSIONS: tuple[str, ...] = ("txt", "md")
+ALLOWED_EXTENSIONS: tuple[str, ...] = ("txt", "md", "html", "htm")
 
 
 @dataclass
@@ -22,10 +26,19 @@ class UploadOutcome:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
-    def frame(self) -> pd.DataFrame:
-        """The extracted rows as a string frame in schema order."""
-        frame = pd.DataFrame(self.rows, columns=list(EVENT_COLUMNS), dtype=str)
-        return frame.fillna("")
+    def merged(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The extracted events merged across the uploaded files, and their mentions, as
+        string frames (``MERGED_EVENT_COLUMNS``, ``MENTION_COLUMNS``)."""
+        from extract.merge import merge_events
+
+        first: dict[str, dict[str, str]] = {}
+        for row in self.rows:
+            first.setdefault(row["event_id"], row)
+        events, mentions = merge_events(first.values())
+        return (
+            pd.DataFrame(events, columns=list(MERGED_EVENT_COLUMNS), dtype=str).fillna(""),
+            pd.DataFrame(mentions, columns=list(MENTION_COLUMNS), dtype=str).fillna(""),
+        )
 
 
 def only_new(events: pd.DataFrame, extracted: pd.DataFrame) -> tuple[pd.DataFrame, int]:
@@ -42,10 +55,10 @@ def has_allowed_extension(name: str) -> bool:
 def extract_file(data: bytes, name: str, published: date | None) -> list[dict[str, str]]:
     """Events of one article file; ``published`` anchors files whose front matter has none."""
     # Imported on use, so that the timeline still opens when the extractor cannot be loaded.
-    from extract.documents import decode_text, parse_document
+    from extract.documents import load_document
     from extract.events import extract_events
 
-    document = parse_document(decode_text(data, name), name, published=published)
+    document = load_document(data, name, published=published)
     rows = extract_events(document)
     return [{c: str(row.get(c, "") or "") for c in EVENT_COLUMNS} for row in rows]
 

@@ -9,7 +9,7 @@ name words ("Maria Kolesnikova"), or a capitalized phrase ending in an organizat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 
 from extract.lexicon import Lexicon
@@ -62,6 +62,8 @@ _SPATIAL_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|into|inside|outside|across|via|visited|visit|visiting)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_COMMA = re.compile(r",\s*")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _NAME_RUN = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,4}}(?![\w-])")
 _ORGANIZATION_RUN = re.compile(
@@ -82,15 +84,21 @@ def find_actors(text: str, lexicon: Lexicon, extra: Mapping[str, str] | None = N
 
 def actor_mentions(text: str, lexicon: Lexicon, extra: Mapping[str, str]) -> list[Mention]:
     """Known, extra and shape-detected actor mentions in ``text``, sorted by position."""
-    known = list(_known(lexicon).mentions(text))
+    known = _known_mentions(text, lexicon)
     places = list(_places(lexicon).mentions(_blank(text, known)))
     found = [m for m in known if not _is_country_as_place(text, m, places, lexicon)]
     found += _governments(text, places, lexicon)
-    found += _unknown(_blank(text, known + places), lexicon)
+    found += _unknown(_blank(text, [*known, *places]), lexicon)
     if extra:
         matcher = _extra_matcher(frozenset(extra.items()))
-        found += matcher.mentions(_blank(text, known + found + places))
+        found += matcher.mentions(_blank(text, [*known, *found, *places]))
     return sorted(found, key=lambda mention: mention.start)
+
+
+@lru_cache(maxsize=1024)
+def _known_mentions(text: str, lexicon: Lexicon) -> tuple[Mention, ...]:
+    """Known actors in a sentence: found once for its people, its actors and its speaker."""
+    return tuple(_known(lexicon).mentions(text))
 
 
 @lru_cache(maxsize=16)
@@ -103,7 +111,7 @@ def unknown_people(texts: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
     """Surname -> full name for the people found by shape in a document's sentences."""
     people = {}
     for text in texts:
-        known = list(_known(lexicon).mentions(text)) + list(_places(lexicon).mentions(text))
+        known = [*_known_mentions(text, lexicon), *_places(lexicon).mentions(text)]
         for mention in _unknown(_blank(text, known), lexicon):
             if _is_person_name(mention.name):
                 people[mention.name.split()[-1]] = mention.name
@@ -131,9 +139,7 @@ def _is_country_as_place(
     """A country named as a place, not as an actor: "in Belarus", "Sochi, Russia"."""
     if mention.name not in _countries(lexicon):
         return False
-    qualifies_place = any(
-        re.fullmatch(r",\s*", text[place.end : mention.start]) for place in places
-    )
+    qualifies_place = any(_COMMA.fullmatch(text, place.end, mention.start) for place in places)
     return qualifies_place or bool(
         _SPATIAL_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
     )
@@ -195,7 +201,10 @@ def _demonym_stems(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(place.name[:4] for place in lexicon.places if " " not in place.name)
 
 
-def _unknown(text: str, lexicon: Lexicon) -> list[Mention]:
+@lru_cache(maxsize=1024)
+def _unknown(text: str, lexicon: Lexicon) -> tuple[Mention, ...]:
+    """Names found by shape in ``text`` (known names blanked); pure, so cached: a document's
+    people and a sentence's actors look at the same blanked sentence."""
     found = [
         _without_leading_function_words(match)
         for match in _ORGANIZATION_RUN.finditer(text)
@@ -203,12 +212,13 @@ def _unknown(text: str, lexicon: Lexicon) -> list[Mention]:
     ]
     found += _titled(_blank(text, found), lexicon)
     found += _introduced_organizations(_blank(text, found))
-    if not _is_headline(text):
-        runs = (_person_in_run(match, lexicon) for match in _NAME_RUN.finditer(_blank(text, found)))
-        found += [mention for mention in runs if mention]
-    return [
+    runs = list(_NAME_RUN.finditer(_blank(text, found)))
+    if runs and not _is_headline(text):
+        people = (_person_in_run(match, lexicon) for match in runs)
+        found += [mention for mention in people if mention]
+    return tuple(
         Mention(mention.start, mention.end, " ".join(mention.name.split())) for mention in found
-    ]
+    )
 
 
 @cache
@@ -277,7 +287,7 @@ def _title_words(lexicon: Lexicon) -> frozenset[str]:
 
 def _is_headline(text: str) -> bool:
     """Title Case text ("Putin Affirms Support for Lukashenko"), where capitals say nothing."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    words = _WORD.findall(text)
     capitalized = sum(word[0].isupper() for word in words)
     return len(words) >= 4 and capitalized >= 0.7 * len(words)
 
@@ -307,9 +317,15 @@ def _starts_sentence_only(phrase: str) -> bool:
     return phrase.split()[0] in FUNCTION_WORDS and len(phrase.split()) <= 2
 
 
-def _blank(text: str, mentions: list[Mention]) -> str:
+def _blank(text: str, mentions: Sequence[Mention]) -> str:
     """``text`` with the mentioned spans replaced by spaces, so later matchers skip them."""
-    chars = list(text)
-    for mention in mentions:
-        chars[mention.start : mention.end] = " " * (mention.end - mention.start)
-    return "".join(chars)
+    if not mentions:
+        return text
+    pieces, position = [], 0
+    for start, end in sorted((mention.start, mention.end) for mention in mentions):
+        if end > position:
+            start = max(start, position)
+            pieces += [text[position:start], " " * (end - start)]
+            position = end
+    pieces.append(text[position:])
+    return "".join(pieces)

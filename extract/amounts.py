@@ -38,6 +38,7 @@ _SCALES = {
     "tn": 10**12,
 }
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGIT = re.compile(r"\d")
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|bn|tn|[mk])\b)?"
 _PREFIXED = re.compile(
     rf"(?P<symbol>US\$|[$€£¥₽₴]|\b(?:{'|'.join(_CODES)})\b)\s?(?P<number>{_NUMBER}){_SCALE}",
@@ -51,6 +52,8 @@ _SUFFIXED = re.compile(
 
 def find_amounts(text: str) -> list[str]:
     """Money amounts in ``text`` in order of appearance, e.g. ``["1500000000 USD"]``."""
+    if not _DIGIT.search(text):  # every amount has a number
+        return []
     found: list[tuple[int, str]] = []
     taken: list[range] = []
     for pattern in (_PREFIXED, _SUFFIXED):

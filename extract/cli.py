@@ -15,9 +15,11 @@ from typing import TextIO
 from extract.discovery import find_documents
 from extract.documents import DocumentError
 from extract.frontmatter import parse_date
-from extract.output import write_events
+from extract.merge import merge_events
+from extract.output import mentions_path, write_events, write_tables
 from extract.parallel import default_workers, run_local
 from extract.pipeline import Outcome
+from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 
 EXIT_OK = 0
 EXIT_SKIPPED = 1
@@ -27,6 +29,16 @@ EXIT_INTERRUPTED = 130
 PROGRESS_EVERY = 100
 
 _EPILOG = """\
+merging:
+  Events that several documents report are merged into one row per happening, with the
+  columns sources, doc_ids, urls, outlets and date_conflict added (see docs/merging.md).
+  Every per-document event is also written, with the id of its merged event, to the
+  mentions file: next to OUT, named by replacing a final "events" in its name with
+  "mentions" (events.csv -> mentions.csv), else by appending "-mentions"
+  (belarus.parquet -> belarus-mentions.parquet). Both files appear together or not at all.
+  Merging holds all rows in memory until the end of the run; --no-merge streams them to
+  OUT as documents are read, one row per event of each document, without a mentions file.
+
 exit status:
   0  every document was read and the events were written
   1  some documents were skipped (each one is named on stderr with the reason), or, with
@@ -56,14 +68,31 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         type=Path,
         metavar="PATH",
-        help="article file, or directory searched recursively for .txt and .md files",
+        help=(
+            "article file, or directory searched recursively for .txt, .md, .html and .htm "
+            "files (saved web pages: the main article text is read)"
+        ),
     )
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
         required=True,
-        help="file to write: Parquet if it ends in .parquet, else CSV",
+        metavar="OUT",
+        help="events file to write: Parquet if it ends in .parquet, else CSV",
+    )
+    merging = parser.add_mutually_exclusive_group()
+    merging.add_argument(
+        "--mentions",
+        type=Path,
+        metavar="PATH",
+        help="mentions file to write (default: next to OUT, see merging below)",
+    )
+    merging.add_argument(
+        "--no-merge",
+        dest="merge",
+        action="store_false",
+        help="one row per event of each document, streamed; no merging, no mentions file",
     )
     parser.add_argument(
         "--published",
@@ -93,23 +122,44 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int:
     """Run the command and return its exit status."""
     stderr = stderr or sys.stderr
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    mentions = (args.mentions or mentions_path(args.output)) if args.merge else None
+    if mentions is not None and mentions.resolve() == args.output.resolve():
+        parser.error(f"the mentions file would overwrite the events file {args.output}")
+    targets = " and ".join(str(path) for path in (args.output, mentions) if path)
     outcomes = _outcomes(args)
     run = _Run(outcomes, args.strict, stderr)
     try:
         with closing(outcomes):
-            written = write_events(run.rows(), args.output)
+            if mentions is None:
+                written = write_events(run.rows(), args.output, EVENT_COLUMNS)
+                summary = run.summary(f"{_count(written, 'event')} written to {args.output}")
+            else:
+                summary = _write_merged(run, args.output, mentions)
     except _Stop:
-        print(f"extract: stopped (--strict), nothing written to {args.output}", file=stderr)
+        print(f"extract: stopped (--strict), nothing written to {targets}", file=stderr)
         return EXIT_SKIPPED
     except KeyboardInterrupt:
-        print(f"extract: interrupted, nothing written to {args.output}", file=stderr)
+        print(f"extract: interrupted, nothing written to {targets}", file=stderr)
         return EXIT_INTERRUPTED
     except OSError as error:
-        print(f"extract: cannot write {args.output}: {error.strerror or error}", file=stderr)
+        name = error.filename or targets
+        print(f"extract: cannot write {name}: {error.strerror or error}", file=stderr)
         return EXIT_SKIPPED
-    print(run.summary(written, args.output), file=stderr)
+    print(summary, file=stderr)
     return EXIT_SKIPPED if run.skipped else EXIT_OK
+
+
+def _write_merged(run: _Run, output: Path, mentions: Path) -> str:
+    """Collect every row, merge across documents, write both tables; return the summary."""
+    merged, mention_rows = merge_events(list(run.rows()))
+    events, count = write_tables(
+        [(merged, output, MERGED_EVENT_COLUMNS), (mention_rows, mentions, MENTION_COLUMNS)]
+    )
+    return run.summary(
+        f"{_count(events, 'event')} written to {output}, {_count(count, 'mention')} to {mentions}"
+    )
 
 
 def _outcomes(args: argparse.Namespace) -> Iterator[Outcome]:
@@ -141,13 +191,13 @@ class _Run:
             self._progress()
             yield from outcome.rows
 
-    def summary(self, written: int, output: Path) -> str:
+    def summary(self, written: str) -> str:
+        """The last line of a run: documents read and skipped, then ``written``."""
         skipped = sum(self.skipped.values())
         reasons = ", ".join(f"{count} {reason}" for reason, count in sorted(self.skipped.items()))
         detail = f" ({reasons})" if reasons else ""
         return (
-            f"extract: {_count(self.read, 'document')} read, {skipped} skipped{detail}, "
-            f"{_count(written, 'event')} written to {output}"
+            f"extract: {_count(self.read, 'document')} read, {skipped} skipped{detail}, {written}"
         )
 
     def _skip(self, error: DocumentError) -> None:

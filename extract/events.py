@@ -156,7 +156,7 @@ def _events(
     document_timexes = tag(text, doc.published)
     timex_starts = [timex.start for timex in document_timexes]
     dateline = dateline_place(text, lexicon)
-    speaker = ""
+    speaker: _Speaker | None = None
     for index, sentence in enumerate(sentences):
         sentence_text = text[sentence.start : sentence.end]
         continuing = narrative.continues(index, sentence_text)
@@ -166,26 +166,57 @@ def _events(
         else:
             found = _within(document_timexes, timex_starts, sentence)
         timexes = [timex for timex in found if _is_event_date(timex)]
-        triggers = find_triggers(sentence_text, lexicon)
         quoted = is_quote(sentence_text)
-        speaker = find_speaker(sentence_text, lexicon, people) or (speaker if quoted else "")
+        speaker = _Speaker(sentence_text, lexicon, people, speaker if quoted else None)
         anchor = narrative.anchor if continuing else None
-        inherited = anchor.actors if anchor and quoted else ()
-        place = dateline if sentence.paragraph == sentences[0].paragraph else ""
-        context = _Context(
-            sentence, sentence_text, lexicon, people, triggers, inherited, place, speaker
-        )
-        if timexes:
-            spans = [(timex.start, timex.end) for timex in timexes]
-            events = [context.dated(timex, spans) for timex in timexes]
-            yield from events
-            anchored = [(t, e) for t, e in zip(timexes, events, strict=True) if t.anchored]
-            if anchored and not quoted:
-                narrative.move_to(index, _anchor(anchored))
-        elif anchor and any(mention.trigger.standalone for mention in triggers):
-            yield replace(context, inherited=anchor.actors).inferred(anchor)
+        if timexes or anchor:
+            inherited = anchor.actors if anchor and quoted else ()
+            place = dateline if sentence.paragraph == sentences[0].paragraph else ""
+            context = _Context(
+                sentence,
+                sentence_text,
+                lexicon,
+                people,
+                find_triggers(sentence_text, lexicon),
+                inherited,
+                place,
+                speaker,
+            )
+            if timexes:
+                spans = [(timex.start, timex.end) for timex in timexes]
+                events = [context.dated(timex, spans) for timex in timexes]
+                yield from events
+                anchored = [(t, e) for t, e in zip(timexes, events, strict=True) if t.anchored]
+                if anchored and not quoted:
+                    narrative.move_to(index, _anchor(anchored))
+            elif anchor and any(mention.trigger.standalone for mention in context.triggers):
+                yield replace(context, inherited=anchor.actors).inferred(anchor)
         if continuing:
             narrative.touch(index)
+
+
+class _Speaker:
+    """Who a sentence quotes (see :func:`find_speaker`), else for a quote who the previous
+    sentence quoted; found only when a first-person title asks for it."""
+
+    def __init__(
+        self, text: str, lexicon: Lexicon, people: dict[str, str], previous: _Speaker | None
+    ) -> None:
+        self.text, self.lexicon, self.people = text, lexicon, people
+        self.previous = previous
+        self.name: str | None = None
+
+    def __call__(self) -> str:
+        pending: list[_Speaker] = []
+        node: _Speaker | None = self
+        while node is not None and node.name is None:  # a loop: runs of quotes may be long
+            pending.append(node)
+            node = node.previous
+        name = node.name if node is not None and node.name is not None else ""
+        for node in reversed(pending):
+            name = find_speaker(node.text, node.lexicon, node.people) or name
+            node.name, node.previous = name, None
+        return name
 
 
 def _within(timexes: list[Timex], starts: list[int], sentence: Sentence) -> list[Timex]:
@@ -237,7 +268,7 @@ class _Context:
     triggers: list[TriggerMention]
     inherited: tuple[str, ...]  # actors of the narrative event a quote or inference belongs to
     dateline: str  # the dateline's place, for sentences of the first paragraph
-    speaker: str  # who is quoted, for titles in the first person
+    speaker: _Speaker  # who is quoted, for titles in the first person
 
     @cached_property
     def _mentioned(self) -> _Mentioned:

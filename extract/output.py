@@ -1,6 +1,8 @@
-"""Writing the event table atomically: a temporary file next to the target, then a rename.
+"""Writing event tables atomically: temporary files next to the targets, then renames.
 
-Rows are written as they come, so the table is never held in memory. A path ending in
+:func:`write_events` streams its rows, so the table is never held in memory.
+:func:`write_tables` writes several tables (merged events and their mentions) that appear
+together: every file is complete before any is renamed into place. A path ending in
 ``.parquet`` gets Parquet (every column a string, as in the CSV); any other path gets CSV.
 """
 
@@ -9,35 +11,73 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from extract.schema import EVENT_COLUMNS
 
 #: Rows per Parquet row group.
 PARQUET_BATCH = 10_000
+PARQUET_SUFFIX = ".parquet"
+
+Rows = Iterable[Mapping[str, str]]
 
 
-def write_events(rows: Iterable[Mapping[str, str]], path: Path) -> int:
-    """Write ``rows`` as CSV or Parquet, chosen by the extension of ``path``; return the count."""
-    if Path(path).suffix.lower() == ".parquet":
-        return write_events_parquet(rows, path)
-    return write_events_csv(rows, path)
+def mentions_path(events: Path) -> Path:
+    """Where the mentions of the events file ``events`` go, in the same directory and format.
+
+    A name ending in "events" has it replaced by "mentions" (``events.csv`` ->
+    ``mentions.csv``, ``belarus-events.parquet`` -> ``belarus-mentions.parquet``); any other
+    name gets "-mentions" appended (``belarus.csv`` -> ``belarus-mentions.csv``).
+    """
+    events = Path(events)
+    stem = events.stem
+    if stem.lower().endswith("events"):
+        stem = stem[: -len("events")] + "mentions"
+    else:
+        stem += "-mentions"
+    return events.with_name(stem + events.suffix)
 
 
-def write_events_csv(rows: Iterable[Mapping[str, str]], path: Path) -> int:
-    """Write ``rows`` (keyed by ``EVENT_COLUMNS``) to ``path`` and return how many were written.
+def write_events(rows: Rows, path: Path, columns: Sequence[str] = EVENT_COLUMNS) -> int:
+    """Write ``rows`` (keyed by ``columns``) as CSV or Parquet, chosen by the extension of
+    ``path``, and return how many were written.
 
     The file only appears once complete: an error or interruption leaves any previous file at
     ``path`` untouched and no temporary file behind.
     """
+    return write_tables([(rows, Path(path), columns)])[0]
+
+
+def write_tables(tables: Sequence[tuple[Rows, Path, Sequence[str]]]) -> list[int]:
+    """Write each ``(rows, path, columns)`` table as :func:`write_events` does; return the counts.
+
+    All temporary files are written before the first rename, so a failure while writing
+    leaves every previous file untouched.
+    """
+    with ExitStack() as stack:
+        temporaries = [stack.enter_context(_replacing(Path(path))) for _, path, _ in tables]
+        return [
+            _write(rows, temporary, columns, Path(path).suffix.lower() == PARQUET_SUFFIX)
+            for (rows, path, columns), temporary in zip(tables, temporaries, strict=True)
+        ]
+
+
+def write_events_csv(rows: Rows, path: Path, columns: Sequence[str] = EVENT_COLUMNS) -> int:
+    """Like :func:`write_events`, always CSV."""
+    with _replacing(Path(path)) as temporary:
+        return _write(rows, temporary, columns, parquet=False)
+
+
+def _write(rows: Rows, path: Path, columns: Sequence[str], parquet: bool) -> int:
+    return _write_parquet(rows, path, columns) if parquet else _write_csv(rows, path, columns)
+
+
+def _write_csv(rows: Rows, path: Path, columns: Sequence[str]) -> int:
     count = 0
-    with (
-        _replacing(Path(path)) as temporary,
-        temporary.open("w", encoding="utf-8", newline="") as stream,
-    ):
-        writer = csv.DictWriter(stream, fieldnames=EVENT_COLUMNS, extrasaction="ignore")
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
         for row in rows:
             writer.writerow(row)
@@ -45,14 +85,13 @@ def write_events_csv(rows: Iterable[Mapping[str, str]], path: Path) -> int:
     return count
 
 
-def write_events_parquet(rows: Iterable[Mapping[str, str]], path: Path) -> int:
-    """Like :func:`write_events_csv`, in Parquet, one string column per ``EVENT_COLUMNS``."""
+def _write_parquet(rows: Rows, path: Path, columns: Sequence[str]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(column, pa.string()) for column in EVENT_COLUMNS])
+    schema = pa.schema([(column, pa.string()) for column in columns])
     count = 0
-    with _replacing(Path(path)) as temporary, pq.ParquetWriter(temporary, schema) as writer:
+    with pq.ParquetWriter(path, schema) as writer:
         batch: list[Mapping[str, str]] = []
         for row in rows:
             batch.append(row)

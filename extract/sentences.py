@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -36,6 +37,7 @@ _NEXT_START = re.compile(r"\s*([\"“‘«(\[]?)(\w+)")
 _DOTTED_ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\betc\.$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 _WHITESPACE = re.compile(r"\s+")
+_LAST_WORD = re.compile(r"(\w+)\.$")
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,10 @@ def split_sentences(text: str) -> list[Sentence]:
     ]
 
 
+@lru_cache(maxsize=256)
 def squeeze(text: str) -> str:
-    """Collapse runs of whitespace to single spaces."""
+    """Collapse runs of whitespace to single spaces (cached: a paragraph is written once for
+    each of its events)."""
     return _WHITESPACE.sub(" ", text).strip()
 
 
@@ -106,7 +110,7 @@ def _ends_sentence(text: str, mark: int, after: int, limit: int) -> bool:
     before = text[max(0, mark - 20) : mark + 1]
     if _DOTTED_ACRONYM.search(before):
         return word.lower() in SENTENCE_STARTERS
-    last_word = re.search(r"(\w+)\.$", before)
+    last_word = _LAST_WORD.search(before)
     if last_word and last_word.group(1).lower() in ABBREVIATIONS:
         return False
     return not _INITIAL.search(before)

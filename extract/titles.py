@@ -9,6 +9,7 @@ removed; reported speech ("..., Putin explained") is turned around ("Putin expla
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 MAX_TITLE = 90
@@ -59,6 +60,13 @@ _SPACE_BEFORE_CONJUNCTION = re.compile(r"\s+(?:and|or)\b")
 _MIN_CUT = 45
 _FIRST_PERSON = re.compile(r"^(?:We|I|Our|My|Us)\b")
 _PARTICIPLE_OPENER = re.compile(r"^(?:\w+ing|According|Despite|Amid|After)\b[^,]*,")
+_COMMA_OPENER = re.compile(r"^[^,]{3,60},\s+(?=\S)")
+_ARTICLE = re.compile(r"^(?:a|an)\s+", re.I)
+_ACRONYM = re.compile(r"(?P<name>(?:[\w’'-]+\s+){1,12}?)\((?P<acronym>[A-Z]{2,})\)")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
+_LEADING_MARKS = re.compile(r"^[\s,.;:!?—–-]+")
+_TRAILING_MARKS = re.compile(r"[\s,.;:!?—–-]+$")
 
 
 def clause_span(text: str, anchor: int) -> tuple[int, int]:
@@ -90,29 +98,36 @@ def _clauses(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(merged)
 
 
-def headline(text: str, anchor: int, date_spans: list[tuple[int, int]], speaker: str = "") -> str:
+def headline(
+    text: str,
+    anchor: int,
+    date_spans: list[tuple[int, int]],
+    speaker: str | Callable[[], str] = "",
+) -> str:
     """A title of at most ``MAX_TITLE`` characters for the event anchored at ``anchor``.
 
     ``text`` is the sentence; ``date_spans`` are the offsets of its date expressions. A title in
-    the first person ("We agreed ...") is credited to ``speaker`` ("Putin: We agreed ...").
+    the first person ("We agreed ...") is credited to ``speaker`` ("Putin: We agreed ..."), which
+    may be a function, called only for such a title.
     """
     start, end = clause_span(text, anchor)
     relative = _relative_clause(text, start, end, anchor)
     if relative:
         start, end = relative
-    return _headline(text, start, end, bool(relative), tuple(date_spans), speaker)
+    title = _headline(text, start, end, bool(relative), tuple(date_spans))
+    if _FIRST_PERSON.match(title):
+        name = speaker() if callable(speaker) else speaker
+        if name:
+            return _finished(f"{name}: {title}")
+    return _finished(title)
 
 
 @lru_cache(maxsize=256)
 def _headline(
-    text: str,
-    start: int,
-    end: int,
-    relative: bool,
-    date_spans: tuple[tuple[int, int], ...],
-    speaker: str,
+    text: str, start: int, end: int, relative: bool, date_spans: tuple[tuple[int, int], ...]
 ) -> str:
-    """The title of the clause ``text[start:end]``: the same for all the events it holds."""
+    """The title of the clause ``text[start:end]`` before shortening: the same for all the
+    events it holds."""
     clause = _without_dates(text, start, end, date_spans)
     if len(clause.split()) < 3:
         clause = _without_dates(text, 0, len(text), date_spans)
@@ -120,10 +135,12 @@ def _headline(
     if not relative:
         title = _TRAILING_CLAUSE.sub("", title)
     title = _CITY_COUNTRY.sub(r"\1", _OPENER.sub("", title))
-    title = re.sub(r"^(?:a|an)\s+", "", title, flags=re.I)
-    title = _capitalized(_turn_reported_speech(title))
-    if speaker and _FIRST_PERSON.match(title):
-        title = f"{speaker}: {title}"
+    title = _ARTICLE.sub("", title)
+    return _capitalized(_turn_reported_speech(title))
+
+
+@lru_cache(maxsize=256)
+def _finished(title: str) -> str:
     return _capitalized(_shortened(title))
 
 
@@ -178,15 +195,14 @@ def _without_dates(text: str, start: int, end: int, date_spans: list[tuple[int, 
 
 def _tidy(text: str) -> str:
     text = _with_acronyms(text)
-    text = _DASH_ASIDE.sub(", ", text)
+    if "—" in text or "–" in text:
+        text = _DASH_ASIDE.sub(", ", text)
     text = _FRONTED_ADVERBIAL.sub("", text)
-    text = _LONG_ASIDE.sub("", text)
-    text = _SHORT_ASIDE.sub(r"\1", text)
+    if "(" in text:
+        text = _SHORT_ASIDE.sub(r"\1", _LONG_ASIDE.sub("", text))
     text = _QUOTES.sub("", text).replace("…", " ")
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"^[\s,.;:!?—–-]+", "", text)
-    return re.sub(r"[\s,.;:!?—–-]+$", "", text)
+    text = _SPACE_BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", text))
+    return _TRAILING_MARKS.sub("", _LEADING_MARKS.sub("", text))
 
 
 def _with_acronyms(text: str) -> str:
@@ -205,11 +221,7 @@ def _with_acronyms(text: str) -> str:
             needed -= kept.pop()[0].isupper()
         return " ".join([*kept, acronym])
 
-    return re.sub(
-        r"(?P<name>(?:[\w’'-]+\s+){1,12}?)\((?P<acronym>[A-Z]{2,})\)",
-        lambda match: shorten(match) + " ",
-        text,
-    )
+    return _ACRONYM.sub(lambda match: shorten(match) + " ", text)
 
 
 def _turn_reported_speech(title: str) -> str:
@@ -241,7 +253,7 @@ def _shortened(title: str) -> str:
 
 def _without_opener(title: str) -> str:
     """The title without a leading phrase before its first comma ("Following talks, ...")."""
-    opener = re.match(r"^[^,]{3,60},\s+(?=\S)", title)
+    opener = _COMMA_OPENER.match(title)
     if opener and len(title) - opener.end() >= 25:
         return title[opener.end() :]
     return title

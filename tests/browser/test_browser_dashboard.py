@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import events_generator  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "dashboard" / "fixtures" / "events.csv"
+OUTLETS = ROOT / "tests" / "fixtures" / "outlets"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -173,6 +174,22 @@ def test_filter_click_evidence_and_download(serve, page, tmp_path: Path) -> None
     page.locator(".el-evidence .el-title").filter(has_text=earliest["title"]).wait_for()
     assert f"event={earliest['event_id']}" in page.url
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
+
+
+def test_merged_event_shows_its_sources(serve, page, tmp_path: Path) -> None:
+    from extract.cli import main
+
+    path = tmp_path / "events.csv"
+    assert main([str(OUTLETS), "-o", str(path), "--workers", "1"], stderr=io.StringIO()) == 0
+    page.goto(f"{serve(path)}/?lanes=none&sources=3")
+    page.get_by_text("2 of 8 events shown").wait_for()
+    page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === 2")
+    click_center(page, page.locator(POINTS).first)
+    card = page.locator(".el-evidence")
+    card.get_by_text("Reported by 3 sources").wait_for()
+    assert card.locator(".el-sources li").count() == 3
+    assert "sources=3" in page.url and "event=" in page.url
+    card.screenshot(path=str(tmp_path / "evidence-merged.png"))
 
 
 XSS = {

@@ -5,9 +5,10 @@ import pandas as pd
 import pytest
 
 from dashboard import loading, upload
-from extract.schema import EVENT_COLUMNS
+from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 
 ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def fake_extract(data: bytes, name: str, published: date | None) -> list[dict[str, str]]:
@@ -39,7 +40,7 @@ def test_one_bad_file_does_not_stop_the_others(fake: None) -> None:
     assert outcome.rows[0]["published"] == "2020-01-05"
     assert outcome.errors == [
         "b.txt: could not be read (bad front matter).",
-        "c.pdf: refused, only .txt, .md files are accepted.",
+        "c.pdf: refused, only .txt, .md, .html, .htm files are accepted.",
     ]
     assert seen == [(0, "a.md"), (1, "b.txt"), (2, "c.pdf"), (3, "d.TXT")]
 
@@ -50,8 +51,9 @@ def test_files_without_dates_are_reported(fake: None) -> None:
         "u.md: 1 events found but none has a date; they are listed in the table only.",
         "n.md: no events found.",
     ]
-    frame = outcome.frame()
-    assert list(frame.columns) == list(EVENT_COLUMNS)
+    frame, mentions = outcome.merged()
+    assert list(frame.columns) == list(MERGED_EVENT_COLUMNS)
+    assert list(mentions.columns) == list(MENTION_COLUMNS)
     assert len(loading.prepare(frame).events) == 1
 
 
@@ -91,3 +93,24 @@ def test_real_extractor_errors_name_the_file() -> None:
     outcome = upload.extract_files([("bin.md", b"\x00\x01\x02\xff" * 50)], None)
     assert outcome.rows == [] and len(outcome.errors) == 1
     assert outcome.errors[0].startswith("bin.md: could not be read")
+
+
+def test_real_extractor_reads_web_pages() -> None:
+    _real_extractor()
+    page = FIXTURES / "html" / "meta-published-time.html"
+    outcome = upload.extract_files([(page.name, page.read_bytes())], None)
+    assert outcome.errors == [] and outcome.rows
+    assert {row["doc_id"] for row in outcome.rows} == {"meta-published-time"}
+    assert all(row["published"] for row in outcome.rows)
+
+
+def test_uploaded_articles_are_merged_among_themselves() -> None:
+    _real_extractor()
+    files = sorted((FIXTURES / "outlets").glob("*exile.md"))
+    outcome = upload.extract_files([(f.name, f.read_bytes()) for f in files], None)
+    merged, mentions = outcome.merged()
+    exile = merged[merged["title"].str.contains("Tikhanovskaya")]
+    assert list(exile["sources"]) == ["3"]
+    assert list(exile["date_conflict"]) == ["2020-08-10 (Danube Post)"]
+    assert set(mentions["merged_id"]) == set(merged["event_id"])
+    assert len(mentions) == len(outcome.rows)

@@ -49,7 +49,7 @@ def test_directory_recursion_exit_0_and_summary(tmp_path: Path) -> None:
     write(tmp_path / "in" / "sub" / "a.txt", STORY.format(id="a"))
     write(tmp_path / "in" / "notes.csv", "not,an,article\n")
     out = tmp_path / "events.csv"
-    result = run(str(tmp_path / "in"), "-o", str(out))
+    result = run(str(tmp_path / "in"), "-o", str(out), "--no-merge")
     assert result.returncode == 0, result.stderr
     assert [row["doc_id"] for row in rows(out)] == ["b", "a"]
     assert rows(out)[0]["date"] == "2020-09-14"
@@ -135,13 +135,14 @@ def test_published_fallback_and_unanchored_documents(tmp_path: Path) -> None:
     text = "On Monday, the ministers met in Geneva. The treaty was signed on 3 March 2021.\n"
     write(tmp_path / "in" / "undated.md", text)
     out = tmp_path / "events.csv"
-    assert run_main(str(tmp_path / "in"), "-o", str(out))[0] == 0
+    assert run_main(str(tmp_path / "in"), "-o", str(out), "--no-merge")[0] == 0
     undated = rows(out)
     assert [(r["date"], r["date_source"]) for r in undated] == [
         ("", "unanchored"),
         ("2021-03-03", "explicit"),
     ]
-    assert run_main(str(tmp_path / "in"), "-o", str(out), "--published", "2021-03-10")[0] == 0
+    fallback = ("--published", "2021-03-10", "--no-merge")
+    assert run_main(str(tmp_path / "in"), "-o", str(out), *fallback)[0] == 0
     anchored = rows(out)
     assert anchored[0]["date"] == "2021-03-08"
     assert anchored[0]["published"] == "2021-03-10"
@@ -184,7 +185,7 @@ def test_progress_and_a_failing_document_do_not_stop_the_run(
     monkeypatch.setattr(extract.pipeline, "extract_events", failing_on_b)
     monkeypatch.setattr(extract.cli, "PROGRESS_EVERY", 1)
     out = tmp_path / "events.csv"
-    status, stderr = run_main(str(tmp_path / "in"), "-o", str(out), "--workers", "1")
+    status, stderr = run_main(str(tmp_path / "in"), "-o", str(out), "--workers", "1", "--no-merge")
     assert status == 1
     assert "b.md: extraction failed, ValueError: boom" in stderr
     assert "extract: 2 documents read\n" in stderr

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 import extract.output
-from extract.output import write_events, write_events_csv
+from extract.output import write_events, write_events_csv, write_tables
 from extract.schema import EVENT_COLUMNS
 
 ROW = {column: f"{column}-value" for column in EVENT_COLUMNS}
@@ -69,3 +69,29 @@ def test_parquet_failure_midway_keeps_the_previous_file(tmp_path: Path) -> None:
         write_events(rows(), path)
     assert path.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["events.parquet"]
+
+
+def test_tables_appear_together_or_not_at_all(tmp_path: Path) -> None:
+    events, mentions = tmp_path / "events.csv", tmp_path / "mentions.parquet"
+    extra = {**ROW, "merged_id": "m-1"}
+    columns = (*EVENT_COLUMNS, "merged_id")
+    assert write_tables([([ROW], events, EVENT_COLUMNS), ([extra] * 2, mentions, columns)]) == [
+        1,
+        2,
+    ]
+    pq = pytest.importorskip("pyarrow.parquet")
+    assert pq.read_table(mentions).column_names == list(columns)
+
+    def failing():
+        yield extra
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        write_tables([([], events, EVENT_COLUMNS), (failing(), mentions, columns)])
+    assert len(rows_of(events)) == 1 and pq.read_table(mentions).num_rows == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv", "mentions.parquet"]
+
+
+def rows_of(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
