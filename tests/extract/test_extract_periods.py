@@ -19,6 +19,8 @@ from extract.periods import Period, precision_of, to_period
         ("2020-WI", date(2020, 12, 1), date(2021, 2, 28), "season"),
         ("1992", date(1992, 1, 1), date(1992, 12, 31), "year"),
         ("198", date(1980, 1, 1), date(1989, 12, 31), "decade"),
+        ("9999", date(9999, 1, 1), date(9999, 12, 31), "year"),
+        ("999", date(9990, 1, 1), date(9999, 12, 31), "decade"),
     ],
 )
 def test_every_precision(value: str, start: date, end: date, precision: str) -> None:
