@@ -181,12 +181,10 @@ def _without_dates(text: str, start: int, end: int, date_spans: list[tuple[int, 
     for date_start, date_end in sorted(date_spans):
         if date_end <= start or date_start >= end:
             continue
-        before = text[position:date_start]
+        before = _PREPOSITION_BEFORE.sub("", text[position:date_start])
         space = _SPACE_BEFORE_WORD.match(text, date_end, end)
         if space and not _SPACE_BEFORE_CONJUNCTION.match(text, date_end, end):
             date_end = space.end()
-        else:
-            before = _PREPOSITION_BEFORE.sub("", before)
         pieces.append(before)
         position = max(position, date_end)
     pieces.append(text[position:end])

@@ -50,6 +50,24 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "Police arrested the suspect on Nov. 25 at his home.",
+            "Police arrested the suspect at his home",
+        ),
+        (
+            "The ship sank on Nov. 25 during a storm off the coast.",
+            "The ship sank during a storm off the coast",
+        ),
+    ],
+)
+def test_the_preposition_of_a_date_goes_with_it(sentence: str, title: str) -> None:
+    start = sentence.find("Nov. 25")
+    assert headline(sentence, start, [(start, start + len("Nov. 25"))]) == title
+
+
 @pytest.mark.parametrize(("sentence", "date_text", "title"), CASES)
 def test_headline_is_the_clause_without_the_date(sentence: str, date_text: str, title: str) -> None:
     text = analysis_text(sentence)
