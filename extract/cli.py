@@ -15,11 +15,11 @@ from typing import TextIO
 from extract.discovery import find_documents
 from extract.documents import DocumentError
 from extract.frontmatter import parse_date
-from extract.merge import merge_events
 from extract.output import mentions_path, write_events, write_tables
 from extract.parallel import default_workers, run_local
 from extract.pipeline import Outcome
 from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
+from extract.spool import spooled_merge
 
 EXIT_OK = 0
 EXIT_SKIPPED = 1
@@ -36,7 +36,8 @@ merging:
   mentions file: next to OUT, named by replacing a final "events" in its name with
   "mentions" (events.csv -> mentions.csv), else by appending "-mentions"
   (belarus.parquet -> belarus-mentions.parquet). Both files appear together or not at all.
-  Merging holds all rows in memory until the end of the run; --no-merge streams them to
+  Merging keeps the rows in a temporary file next to OUT until the end of the run (removed
+  however the run ends) and only what deciding needs in memory; --no-merge streams them to
   OUT as documents are read, one row per event of each document, without a mentions file.
 
 exit status:
@@ -152,11 +153,11 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
 
 
 def _write_merged(run: _Run, output: Path, mentions: Path) -> str:
-    """Collect every row, merge across documents, write both tables; return the summary."""
-    merged, mention_rows = merge_events(list(run.rows()))
-    events, count = write_tables(
-        [(merged, output, MERGED_EVENT_COLUMNS), (mention_rows, mentions, MENTION_COLUMNS)]
-    )
+    """Spool every row, merge across documents, write both tables; return the summary."""
+    with spooled_merge(run.rows(), output) as (merged, mention_rows):
+        events, count = write_tables(
+            [(merged, output, MERGED_EVENT_COLUMNS), (mention_rows, mentions, MENTION_COLUMNS)]
+        )
     return run.summary(
         f"{_count(events, 'event')} written to {output}, {_count(count, 'mention')} to {mentions}"
     )

@@ -2,7 +2,9 @@
 
 :func:`merge_events` takes the per-document rows of ``events.csv`` and returns the merged events
 (``MERGED_EVENT_COLUMNS``) and the mentions (``MENTION_COLUMNS``: every input row, with the id of
-its merged event). docs/merging.md explains the rules; in short:
+its merged event). :class:`Planner` makes the same decision from compact records of the rows,
+for callers that keep the full rows elsewhere (:mod:`extract.spool`). docs/merging.md explains
+the rules; in short:
 
 - Only dated events stated to the day, week or month merge, and never two of one document.
 - Candidates: events whose periods overlap, or day-precise ones at most ``MAX_GAP_DAYS`` apart,
@@ -24,9 +26,10 @@ from __future__ import annotations
 import heapq
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple, TypeVar
 
 from extract.lexicon import Lexicon, load_lexicon
 from extract.schema import (
@@ -36,6 +39,10 @@ from extract.schema import (
     MULTI_VALUE_SEPARATOR,
 )
 from extract.triggers import find_triggers
+
+_T = TypeVar("_T")
+#: Scores are rounded to four decimals; pairs are decoded in chunks of this many.
+_SCORE_SCALE, _CHUNK = 10_000, 65_536
 
 THRESHOLD = 0.5
 MAX_GAP_DAYS = 2
@@ -57,22 +64,30 @@ _STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+class Record(NamedTuple):
+    """What deciding a merge needs of any row; the long text columns stay out."""
+
+    event_id: str
+    doc_id: str
+    date: str
+    end_date: str
+    confidence: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Mention:
-    """A row with what scoring needs, precomputed."""
+    """A mergeable row with what scoring needs, precomputed."""
 
     index: int
-    row: Mapping[str, str]
+    event_id: str
+    doc_id: str
+    day: bool
     start: date
     end: date
     actors: frozenset[str]
     words: frozenset[str]
     kinds: frozenset[str]
     amounts: frozenset[str]
-
-    @property
-    def day(self) -> bool:
-        return self.row["precision"] == "day"
 
     def index_keys(self) -> list[str]:
         """Keys this mention is found under: its actors, its title words (``*``), and its title
@@ -99,25 +114,104 @@ def merge_events(
     mentions (``MENTION_COLUMNS``) are the input rows in input order, each with ``merged_id``.
     The result does not depend on the order of ``rows``.
     """
-    rows = [{column: str(row.get(column, "") or "") for column in EVENT_COLUMNS} for row in rows]
-    lexicon = lexicon or load_lexicon()
-    mentions = [m for index, row in enumerate(rows) if (m := _mention(index, row, lexicon))]
-    groups, scores = _cluster(rows, mentions, _scored_pairs(mentions))
-    merged: list[dict[str, str]] = []
-    merged_id: dict[int, str] = {}
-    for members in groups:
-        event = _merged_row([rows[i] for i in members])
-        merged.append(event)
-        merged_id.update((i, event["event_id"]) for i in members)
-    merged.sort(key=lambda event: (not event["date"], event["date"], event["event_id"]))
-    mention_rows = [
-        row | {"merged_id": merged_id[i], "merge_score": f"{scores[i]:.2f}" if i in scores else ""}
-        for i, row in enumerate(rows)
-    ]
-    return merged, [{c: row[c] for c in MENTION_COLUMNS} for row in mention_rows]
+    rows = [normalized(row) for row in rows]
+    planner = Planner(lexicon)
+    for row in rows:
+        planner.add(row)
+    plan = planner.plan()
+    merged = [merged_row([rows[i] for i in members], lead) for members, lead in plan.groups()]
+    return merged, [mention_row(row, plan, i) for i, row in enumerate(rows)]
 
 
-def _mention(index: int, row: Mapping[str, str], lexicon: Lexicon) -> _Mention | None:
+def normalized(row: Mapping[str, str]) -> dict[str, str]:
+    """``row`` keyed by exactly ``EVENT_COLUMNS``, every value a string."""
+    return {column: str(row.get(column, "") or "") for column in EVENT_COLUMNS}
+
+
+def mention_row(row: Mapping[str, str], plan: Plan, index: int) -> dict[str, str]:
+    """The mentions-table row of input row ``index`` (``row``, normalized)."""
+    score = plan.scores.get(index)
+    extra = {
+        "merged_id": plan.merged_ids[index],
+        "merge_score": "" if score is None else f"{score:.2f}",
+    }
+    mention = row | extra
+    return {column: mention[column] for column in MENTION_COLUMNS}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The decision of a merge, over input row indices, with little memory per row.
+
+    ``leads``: the row each merged event takes its date and text from, in output order.
+    ``members``: the rows (in input order) of each merged event of several, by lead.
+    ``merged_ids``: each row's merged event id. ``scores``: each grouped row's best score to
+    another member of its group.
+    """
+
+    leads: list[int]
+    members: dict[int, list[int]]
+    merged_ids: list[str]
+    scores: dict[int, float]
+
+    def groups(self) -> Iterator[tuple[list[int], int]]:
+        """Each merged event's rows and the position of its lead among them, in output order."""
+        for lead in self.leads:
+            members = self.members.get(lead)
+            yield (members, members.index(lead)) if members else ([lead], 0)
+
+
+class Planner:
+    """Collects compact records of rows (added in input order) and decides the merge."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.records: list[Record] = []
+        self.mentions: list[_Mention] = []
+        self._shared: dict[object, object] = {}
+
+    def add(self, row: Mapping[str, str]) -> None:
+        """Record a normalized row (see :func:`normalized`)."""
+        share = self._share
+        self.records.append(
+            Record(
+                row["event_id"],
+                share(row["doc_id"]),
+                share(row["date"]),
+                share(row["end_date"]),
+                share(row["confidence"]),
+            )
+        )
+        mention = _mention(len(self.records) - 1, row, self.lexicon, share)
+        if mention:
+            self.mentions.append(mention)
+
+    def plan(self) -> Plan:
+        """Group the rows added so far."""
+        records = self.records
+        groups, scores = _cluster(records, _scored_pairs(self.mentions))
+        members = {group[_lead(records, group)]: group for group in groups}
+        merged_ids = [record.event_id for record in records]
+        for lead, group in members.items():
+            for i in group:
+                merged_ids[i] = records[lead].event_id
+        leads = [i for i in range(len(records)) if i not in scores or i in members]
+        leads.sort(key=lambda i: _output_key(records[i]))
+        return Plan(leads, members, merged_ids, scores)
+
+    def _share(self, value: _T) -> _T:
+        """One object for equal values: dates, doc ids and small sets repeat across rows."""
+        return self._shared.setdefault(value, value)  # type: ignore[return-value]
+
+
+def _output_key(lead: Record) -> tuple[bool, str, str]:
+    """Merged events are sorted by date, undated last, then by id."""
+    return not lead.date, lead.date, lead.event_id
+
+
+def _mention(
+    index: int, row: Mapping[str, str], lexicon: Lexicon, share: Callable[[_T], _T]
+) -> _Mention | None:
     if row["precision"] not in MERGEABLE_PRECISIONS or not row["date"]:
         return None
     try:
@@ -127,13 +221,15 @@ def _mention(index: int, row: Mapping[str, str], lexicon: Lexicon) -> _Mention |
         return None
     return _Mention(
         index=index,
-        row=row,
-        start=start,
-        end=end,
-        actors=frozenset(_split(row["actors"])),
-        words=_title_words(row["title"]),
-        kinds=_kinds(row, lexicon),
-        amounts=frozenset(_split(row["amount"])),
+        event_id=row["event_id"],
+        doc_id=share(row["doc_id"]),
+        day=row["precision"] == "day",
+        start=share(start),
+        end=share(end),
+        actors=share(frozenset(map(share, _split(row["actors"])))),
+        words=share(frozenset(map(share, _title_words(row["title"])))),
+        kinds=share(_kinds(row, lexicon)),
+        amounts=share(frozenset(_split(row["amount"]))),
     )
 
 
@@ -166,7 +262,7 @@ def _scored_pairs(mentions: list[_Mention]) -> Iterator[tuple[float, int, int]]:
     expiry: list[tuple[date, int]] = []
     active: dict[int, _Mention] = {}
     by_key: defaultdict[str, set[int]] = defaultdict(set)
-    for mention in sorted(mentions, key=lambda m: (m.start, m.end, m.row["event_id"])):
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end, m.event_id)):
         while expiry and (mention.start - expiry[0][0]).days > MAX_GAP_DAYS:
             gone = active.pop(heapq.heappop(expiry)[1])
             for key in gone.index_keys():
@@ -176,7 +272,7 @@ def _scored_pairs(mentions: list[_Mention]) -> Iterator[tuple[float, int, int]]:
             candidates |= by_key.get(key, set())
         for index in candidates:
             other = active[index]
-            if other.row["doc_id"] != mention.row["doc_id"]:
+            if other.doc_id != mention.doc_id:
                 score = _score(other, mention)
                 if score >= THRESHOLD:
                     yield score, other.index, mention.index
@@ -216,60 +312,96 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _cluster(
-    rows: list[dict[str, str]], mentions: list[_Mention], pairs: Iterable[tuple[float, int, int]]
+    records: list[Record], pairs: Iterable[tuple[float, int, int]]
 ) -> tuple[list[list[int]], dict[int, float]]:
-    """Join pairs best first; return the groups (members in input order) and each grouped
-    mention's best score to another member of its group.
+    """Join pairs best first; return the groups of several mentions (members in input order)
+    and each grouped mention's best score to another member of its group.
 
     Two groups join only when they share no document and every two of their dates stay
     compatible: the latest start is at most ``MAX_GAP_DAYS`` after the earliest end (so
     Aug. 10, 11, 12, ... cannot chain into one event).
     """
-    parent = list(range(len(rows)))
-    docs = [{row["doc_id"]} for row in rows]
-    latest_start = {m.index: m.start for m in mentions}
-    earliest_end = {m.index: m.end for m in mentions}
+    parent: dict[int, int] = {}  # rows that joined a group, to their parent
+    docs: dict[int, set[str]] = {}
+    periods: dict[int, tuple[date, date]] = {}  # latest start and earliest end, by group root
 
     def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
+        while (up := parent.get(i, i)) != i:
+            parent[i] = i = parent.get(up, up)
         return i
 
-    ranked = sorted(pairs, key=lambda p: (-p[0], rows[p[1]]["event_id"], rows[p[2]]["event_id"]))
+    ranked = _Ranked(records, pairs)
     for _, a, b in ranked:
         ra, rb = root(a), root(b)
-        if ra == rb or docs[ra] & docs[rb]:
+        docs_a = docs.get(ra) or {records[ra].doc_id}
+        docs_b = docs.get(rb) or {records[rb].doc_id}
+        if ra == rb or docs_a & docs_b:
             continue
-        start = max(latest_start[ra], latest_start[rb])
-        end = min(earliest_end[ra], earliest_end[rb])
+        (start_a, end_a), (start_b, end_b) = (
+            periods.get(r) or _period(records[r]) for r in (ra, rb)
+        )
+        start, end = max(start_a, start_b), min(end_a, end_b)
         if (start - end).days <= MAX_GAP_DAYS:
             parent[rb] = ra
-            docs[ra] |= docs[rb]
-            latest_start[ra], earliest_end[ra] = start, end
+            docs[ra] = docs_a | docs_b
+            docs.pop(rb, None)
+            periods[ra] = start, end
+            periods.pop(rb, None)
     best: dict[int, float] = {}
     for score, a, b in ranked:
         if root(a) == root(b):
             best[a] = max(best.get(a, 0.0), score)
             best[b] = max(best.get(b, 0.0), score)
     groups: defaultdict[int, list[int]] = defaultdict(list)
-    for i in range(len(rows)):
+    for i in sorted(best):
         groups[root(i)].append(i)
     return list(groups.values()), best
 
 
-def _merged_row(rows: list[dict[str, str]]) -> dict[str, str]:
-    """One event from its mentions (rows of distinct documents)."""
+class _Ranked:
+    """Pairs best first, ties by the ids of their mentions, packed into one 64-bit integer
+    each (a few bytes a pair: dense corpora give many pairs). Holds up to 40 million rows."""
+
+    def __init__(self, records: list[Record], pairs: Iterable[tuple[float, int, int]]) -> None:
+        import numpy as np
+
+        self.size = size = len(records)
+        self.by_rank = sorted(range(size), key=lambda i: records[i].event_id)
+        rank = [0] * size
+        for position, index in enumerate(self.by_rank):
+            rank[index] = position
+        keys = np.fromiter(
+            (
+                ((_SCORE_SCALE - round(score * _SCORE_SCALE)) * size + rank[a]) * size + rank[b]
+                for score, a, b in pairs
+            ),
+            dtype=np.int64,
+        )
+        keys.sort()
+        self.keys = keys
+
+    def __iter__(self) -> Iterator[tuple[float, int, int]]:
+        size, by_rank = self.size, self.by_rank
+        for start in range(0, len(self.keys), _CHUNK):
+            for key in self.keys[start : start + _CHUNK].tolist():
+                loss, pair = divmod(key, size * size)
+                a, b = divmod(pair, size)
+                yield (_SCORE_SCALE - loss) / _SCORE_SCALE, by_rank[a], by_rank[b]
+
+
+def merged_row(rows: list[dict[str, str]], lead: int) -> dict[str, str]:
+    """One event from its mentions (normalized rows of distinct documents) and the position of
+    its lead among them (see :meth:`Planner.plan`)."""
     if len(rows) == 1:
         row = rows[0]
         single = {"sources": "1", "doc_ids": row["doc_id"], "urls": row["url"]}
         return row | single | {"outlets": row["source"], "date_conflict": ""}
-    lead = _lead(rows)
-    others = sorted((row for row in rows if row is not lead), key=lambda row: row["event_id"])
-    ordered = [lead, *others]
+    first = rows[lead]
+    others = sorted((row for row in rows if row is not first), key=lambda row: row["event_id"])
+    ordered = [first, *others]
     sources = list(dict.fromkeys(row["doc_id"] for row in ordered))
     best = max(float(row["confidence"] or 0) for row in rows)
-    merged = dict(lead)
+    merged = dict(first)
     merged.update(
         actors=_union(row["actors"] for row in ordered),
         topics=_union(row["topics"] for row in ordered),
@@ -281,33 +413,41 @@ def _merged_row(rows: list[dict[str, str]]) -> dict[str, str]:
         doc_ids=MULTI_VALUE_SEPARATOR.join(sources),
         urls=_union(row["url"] for row in ordered),
         outlets=_union(row["source"] for row in ordered),
-        date_conflict=_conflicts(lead, others),
+        date_conflict=_conflicts(first, others),
     )
     return {column: merged[column] for column in MERGED_EVENT_COLUMNS}
 
 
-def _lead(rows: list[dict[str, str]]) -> dict[str, str]:
-    """The mention a merged event takes its date and text from: one with the most precise date,
-    the date most documents give (then the earliest), the highest confidence, the lowest id.
-    Mentions of merged events are always dated."""
-    narrowest = min(_span(row) for row in rows)
-    precise = [row for row in rows if _span(row) == narrowest]
+def _lead(records: list[Record], members: list[int]) -> int:
+    """The position in ``members`` of the mention a merged event takes its date and text from:
+    one with the most precise date, the date most documents give (then the earliest), the
+    highest confidence, the lowest id. Mentions of merged events are always dated."""
+    if len(members) == 1:
+        return 0
+    group = [records[i] for i in members]
+    narrowest = min(_span(record) for record in group)
+    precise = [record for record in group if _span(record) == narrowest]
     votes: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in precise:
-        votes[row["date"], _end(row)].add(row["doc_id"])
+    for record in precise:
+        votes[record.date, _end(record)].add(record.doc_id)
     period = min(votes, key=lambda p: (-len(votes[p]), p))
-    return min(
-        (row for row in precise if (row["date"], _end(row)) == period),
-        key=lambda row: (-float(row["confidence"] or 0), row["event_id"]),
+    lead = min(
+        (record for record in precise if (record.date, _end(record)) == period),
+        key=lambda record: (-float(record.confidence or 0), record.event_id),
     )
+    return group.index(lead)
 
 
-def _span(row: Mapping[str, str]) -> int:
-    return (date.fromisoformat(_end(row)) - date.fromisoformat(row["date"])).days
+def _period(record: Record) -> tuple[date, date]:
+    return date.fromisoformat(record.date), date.fromisoformat(_end(record))
 
 
-def _end(row: Mapping[str, str]) -> str:
-    return row["end_date"] or row["date"]
+def _span(record: Record) -> int:
+    return (date.fromisoformat(_end(record)) - date.fromisoformat(record.date)).days
+
+
+def _end(record: Record) -> str:
+    return record.end_date or record.date
 
 
 def _conflicts(lead: Mapping[str, str], others: list[dict[str, str]]) -> str:
@@ -315,7 +455,8 @@ def _conflicts(lead: Mapping[str, str], others: list[dict[str, str]]) -> str:
     outlets (else doc_ids) giving it: "2020-08-10 (Danube Post)"."""
     claims: defaultdict[str, list[str]] = defaultdict(list)
     for row in others:
-        if not row["date"] <= lead["date"] <= _end(lead) <= _end(row):
+        lead_end, row_end = lead["end_date"] or lead["date"], row["end_date"] or row["date"]
+        if not row["date"] <= lead["date"] <= lead_end <= row_end:
             label = row["source"] or row["doc_id"]
             said = claims[row["timex"] or row["date"]]
             if label not in said:

@@ -135,3 +135,17 @@ def test_html_pages_are_read_from_directories(tmp_path: Path) -> None:
     status, stderr = run_main(str(html), "-o", str(out), "--workers", "1")
     assert status == 0, stderr
     assert stderr.strip().splitlines()[-1].startswith("extract: 3 documents read, 0 skipped")
+
+
+def test_ctrl_c_while_writing_leaves_no_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(rows, path, columns):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(extract.output, "_write_csv", interrupted)
+    out = tmp_path / "events.csv"
+    status, stderr = run_main(str(OUTLETS), "-o", str(out), "--workers", "1")
+    assert status == 130
+    assert f"interrupted, nothing written to {out}" in stderr
+    assert list(tmp_path.iterdir()) == []
