@@ -5,20 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from extract.timex import Timex, tag
+from tagged import find
 
 TUE = dt.date(2020, 9, 15)  # a Tuesday
 THU = dt.date(1989, 10, 26)
-
-
-def find(text: str, dct: dt.date | None, span: str) -> Timex:
-    """The expression tagged exactly as ``span`` in ``text``."""
-    found = tag(text, dct)
-    for timex in found:
-        if timex.text == span:
-            return timex
-    raise AssertionError(f"{span!r} not tagged in {text!r}; got {[t.text for t in found]}")
 
 
 def check(text: str, dct: dt.date, span: str, type_: str, value: str) -> None:

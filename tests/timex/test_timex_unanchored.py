@@ -2,20 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from extract.timex import Timex, tag
-
-
-def find(text: str, dct: dt.date | None, span: str) -> Timex:
-    """The expression tagged exactly as ``span`` in ``text``."""
-    found = tag(text, dct)
-    for timex in found:
-        if timex.text == span:
-            return timex
-    raise AssertionError(f"{span!r} not tagged in {text!r}; got {[t.text for t in found]}")
+from tagged import find
 
 
 @pytest.mark.parametrize(
