@@ -7,7 +7,7 @@ import html
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
-from extract.schema import MULTI_VALUE_SEPARATOR
+from extract.schema import split_values
 
 
 def safe_link(url: str) -> str | None:
@@ -111,7 +111,7 @@ def reported_by(event: Mapping[str, str]) -> str:
     count = source_count(event)
     if count < 2:
         return ""
-    outlets = ", ".join(_split(event.get("outlets", "")))
+    outlets = ", ".join(split_values(event.get("outlets", "")))
     names = f": {html.escape(outlets)}" if outlets else ""
     return f'<div class="el-reported">Reported by {count} sources{names}</div>'
 
@@ -132,7 +132,7 @@ def sources_html(event: Mapping[str, str], mentions: Sequence[Mapping[str, str]]
     if source_count(event) < 2 and len(mentions) < 2:
         return ""
     if not mentions:
-        links = [safe_link(url) for url in _split(event.get("urls", ""))]
+        links = [safe_link(url) for url in split_values(event.get("urls", ""))]
         items = "".join(
             f'<li><a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">'
             f"{html.escape(url)}</a></li>"
@@ -169,8 +169,3 @@ def _differs(event: Mapping[str, str], mention: Mapping[str, str]) -> bool:
     own_start = mention.get("date", "")
     own_end = mention.get("end_date", "") or own_start
     return bool(start and own_start) and not own_start <= start <= end <= own_end
-
-
-def _split(value: str) -> list[str]:
-    separator = MULTI_VALUE_SEPARATOR.strip()
-    return [part.strip() for part in value.split(separator) if part.strip()]

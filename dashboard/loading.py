@@ -228,11 +228,6 @@ def date_span(events: pd.DataFrame) -> tuple[date | None, date | None]:
     return events[START].min().date(), events[END].max().date()
 
 
-def split_values(cell: str) -> list[str]:
-    """Split a multi-valued cell ("a; b") into its non-empty values."""
-    return [v.strip() for v in cell.split(MULTI_VALUE_SEPARATOR.strip()) if v.strip()]
-
-
 def exploded_values(cells: pd.Series) -> pd.Series:
     """The values of multi-valued ``cells``, one per row, indexed by their cell's index."""
     lists = pc.split_pattern(pa.array(cells, type=pa.large_string()), MULTI_VALUE_SEPARATOR[0])

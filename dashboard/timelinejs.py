@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from extract.schema import MULTI_VALUE_SEPARATOR
+from extract.schema import split_values
 
 #: The date-object fields a precision states: a week is shown as its days, a quarter as months.
 _FIELDS_OF_PRECISION: dict[str, tuple[str, ...]] = {
@@ -37,7 +37,7 @@ def to_timelinejs(events: pd.DataFrame, title: str) -> dict[str, Any]:
     rows = [row for row in events.fillna("").astype(str).to_dict("records") if row.get("date")]
     slides = [_slide(row) for row in rows]
     documents = {
-        doc for row in rows for doc in _split(row.get("doc_ids", "") or row.get("doc_id", ""))
+        doc for row in rows for doc in split_values(row.get("doc_ids", "") or row.get("doc_id", ""))
     }
     summary = f"{_count(len(slides), 'event')} from {_count(len(documents), 'document')}"
     return {
@@ -58,7 +58,7 @@ def _slide(row: Mapping[str, str]) -> dict[str, Any]:
     }
     if end != start:
         slide["end_date"] = end
-    topics = _split(row.get("topics", ""))
+    topics = split_values(row.get("topics", ""))
     if topics:
         slide["group"] = topics[0]
     return slide
@@ -71,8 +71,8 @@ def _date_object(day: date, fields: tuple[str, ...]) -> dict[str, int]:
 def _text(row: Mapping[str, str]) -> str:
     """The sentence, the sources with links, and any dates other sources give."""
     parts = [f"<p>{escape(row.get('sentence', ''))}</p>"]
-    outlets = _split(row.get("outlets", "")) or _split(row.get("source", ""))
-    urls = _split(row.get("urls", "")) or _split(row.get("url", ""))
+    outlets = split_values(row.get("outlets", "")) or split_values(row.get("source", ""))
+    urls = split_values(row.get("urls", "")) or split_values(row.get("url", ""))
     label = "Sources" if len(outlets) > 1 or len(urls) > 1 else "Source"
     if outlets:
         parts.append(f"<p>{label}: {escape(', '.join(outlets))}</p>")
@@ -100,11 +100,6 @@ def _unique_ids(slides: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _is_web(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
-
-
-def _split(value: str) -> list[str]:
-    separator = MULTI_VALUE_SEPARATOR.strip()
-    return [part.strip() for part in value.split(separator) if part.strip()]
 
 
 def _count(number: int, noun: str) -> str:

@@ -37,6 +37,7 @@ from extract.schema import (
     MENTION_COLUMNS,
     MERGED_EVENT_COLUMNS,
     MULTI_VALUE_SEPARATOR,
+    split_values,
 )
 from extract.triggers import find_triggers
 
@@ -226,10 +227,10 @@ def _mention(
         day=row["precision"] == "day",
         start=share(start),
         end=share(end),
-        actors=share(frozenset(map(share, _split(row["actors"])))),
+        actors=share(frozenset(map(share, split_values(row["actors"])))),
         words=share(frozenset(map(share, _title_words(row["title"])))),
         kinds=share(_kinds(row, lexicon)),
-        amounts=share(frozenset(_split(row["amount"]))),
+        amounts=share(frozenset(split_values(row["amount"]))),
     )
 
 
@@ -466,9 +467,7 @@ def _conflicts(lead: Mapping[str, str], others: list[dict[str, str]]) -> str:
     )
 
 
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in value.split(MULTI_VALUE_SEPARATOR.strip()) if part.strip()]
-
-
 def _union(values: Iterable[str]) -> str:
-    return MULTI_VALUE_SEPARATOR.join(dict.fromkeys(p for value in values for p in _split(value)))
+    return MULTI_VALUE_SEPARATOR.join(
+        dict.fromkeys(p for value in values for p in split_values(value))
+    )

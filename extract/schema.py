@@ -32,6 +32,13 @@ EVENT_COLUMNS: tuple[str, ...] = (
 
 MULTI_VALUE_SEPARATOR = "; "
 
+
+def split_values(cell: str) -> list[str]:
+    """Split a multi-valued cell ("a; b") into its non-empty values."""
+    separator = MULTI_VALUE_SEPARATOR.strip()
+    return [value.strip() for value in cell.split(separator) if value.strip()]
+
+
 PRECISIONS: tuple[str, ...] = (
     "day",
     "week",

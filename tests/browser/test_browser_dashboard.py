@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from dashboard import filters, loading
-from extract.schema import EVENT_COLUMNS
+from extract.schema import EVENT_COLUMNS, split_values
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -147,7 +147,7 @@ def test_filter_click_evidence_and_download(serve, page, tmp_path: Path) -> None
     events = loading.load_events(FIXTURE).events
     want = filters.apply_filters(events, filters.FilterState(actors=("Vladimir Putin",)))
     one_day = want[want["date"] == want["end_date"]]
-    lanes = sum(len(loading.split_values(actors)) for actors in one_day["actors"])
+    lanes = sum(len(split_values(actors)) for actors in one_day["actors"])
     page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === {lanes}")
 
     click_center(page, page.locator(POINTS).first)
