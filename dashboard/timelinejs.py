@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.evidence import safe_link
 from extract.schema import split_values
 
 #: The date-object fields a precision states: a week is shown as its days, a quarter as months.
@@ -76,7 +77,7 @@ def _text(row: Mapping[str, str]) -> str:
     label = "Sources" if len(outlets) > 1 or len(urls) > 1 else "Source"
     if outlets:
         parts.append(f"<p>{label}: {escape(', '.join(outlets))}</p>")
-    links = [f'<a href="{escape(url)}">{escape(url)}</a>' for url in urls if _is_web(url)]
+    links = [f'<a href="{escape(url)}">{escape(url)}</a>' for url in urls if safe_link(url)]
     if links:
         parts.append(f"<p>{'<br>'.join(links)}</p>")
     if row.get("date_conflict"):
@@ -96,10 +97,6 @@ def _unique_ids(slides: list[dict[str, Any]]) -> list[dict[str, Any]]:
         seen.add(unique)
         slide["unique_id"] = unique
     return slides
-
-
-def _is_web(url: str) -> bool:
-    return url.lower().startswith(("http://", "https://"))
 
 
 def _count(number: int, noun: str) -> str:
