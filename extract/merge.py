@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import heapq
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from extract.lexicon import Lexicon, load_lexicon
 from extract.schema import (
@@ -75,12 +76,60 @@ class Record(NamedTuple):
     confidence: str
 
 
+class Store(Protocol[_T]):
+    """Where the planner keeps items it reads back by position: a list, or a file on disk."""
+
+    def append(self, item: _T, /) -> None: ...
+
+    def __getitem__(self, index: int, /) -> _T: ...
+
+    def __len__(self) -> int: ...
+
+
+class _Records:
+    """The records of the rows, kept as columns of shared strings (a few pointers a row)."""
+
+    def __init__(self) -> None:
+        self.columns: tuple[list[str], ...] = tuple([] for _ in Record._fields)
+
+    def append(self, record: Record) -> None:
+        for column, value in zip(self.columns, record, strict=True):
+            column.append(value)
+
+    def __getitem__(self, index: int) -> Record:
+        return Record(*(column[index] for column in self.columns))
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+
+class _IdOrder:
+    """Rows by event id (``rows``), and each row's place in that order (``rank``)."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.rows = array("q", sorted(range(len(ids)), key=ids.__getitem__))
+        self.rank = array("q", bytes(8 * len(ids)))
+        for position, row in enumerate(self.rows):
+            self.rank[row] = position
+
+
+class _MentionDates:
+    """The row and dates (as day ordinals) of each mention, in the order they were added."""
+
+    def __init__(self) -> None:
+        self.rows, self.starts, self.ends = array("q"), array("q"), array("q")
+
+    def append(self, mention: _Mention) -> None:
+        self.rows.append(mention.index)
+        self.starts.append(mention.start.toordinal())
+        self.ends.append(mention.end.toordinal())
+
+
 @dataclass(frozen=True, slots=True)
 class _Mention:
     """A mergeable row with what scoring needs, precomputed."""
 
     index: int
-    event_id: str
     doc_id: str
     day: bool
     start: date
@@ -163,17 +212,24 @@ class Plan:
 
 
 class Planner:
-    """Collects compact records of rows (added in input order) and decides the merge."""
+    """Collects compact records of rows (added in input order) and decides the merge.
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    The scoring features of mergeable rows go to ``mentions`` (a list by default; a file on
+    disk keeps memory flat as the corpus grows) and are read back in date order, so that only
+    the rows whose dates are still open stay in memory while pairs are found.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, mentions: Store[_Mention] | None = None):
         self.lexicon = lexicon or load_lexicon()
-        self.records: list[Record] = []
-        self.mentions: list[_Mention] = []
-        self._shared: dict[object, object] = {}
+        self.records = _Records()
+        self.mentions: Store[_Mention] = [] if mentions is None else mentions
+        self._dates = _MentionDates()
+        self._shared: dict[str, str] = {}
 
     def add(self, row: Mapping[str, str]) -> None:
         """Record a normalized row (see :func:`normalized`)."""
         share = self._share
+        index = len(self.records)
         self.records.append(
             Record(
                 row["event_id"],
@@ -183,16 +239,18 @@ class Planner:
                 share(row["confidence"]),
             )
         )
-        mention = _mention(len(self.records) - 1, row, self.lexicon, share)
+        mention = _mention(index, row, self.lexicon)
         if mention:
             self.mentions.append(mention)
+            self._dates.append(mention)
 
     def plan(self) -> Plan:
         """Group the rows added so far."""
         records = self.records
-        groups, scores = _cluster(records, _scored_pairs(self.mentions))
+        ids = _IdOrder(records.columns[0])
+        groups, scores = _cluster(records, ids, _scored_pairs(self.mentions, self._dates, ids))
         members = {group[_lead(records, group)]: group for group in groups}
-        merged_ids = [record.event_id for record in records]
+        merged_ids = records.columns[0].copy()
         for lead, group in members.items():
             for i in group:
                 merged_ids[i] = records[lead].event_id
@@ -200,9 +258,9 @@ class Planner:
         leads.sort(key=lambda i: _output_key(records[i]))
         return Plan(leads, members, merged_ids, scores)
 
-    def _share(self, value: _T) -> _T:
-        """One object for equal values: dates, doc ids and small sets repeat across rows."""
-        return self._shared.setdefault(value, value)  # type: ignore[return-value]
+    def _share(self, value: str) -> str:
+        """One object for equal values: dates, doc ids and confidences repeat across rows."""
+        return self._shared.setdefault(value, value)
 
 
 def _output_key(lead: Record) -> tuple[bool, str, str]:
@@ -210,9 +268,7 @@ def _output_key(lead: Record) -> tuple[bool, str, str]:
     return not lead.date, lead.date, lead.event_id
 
 
-def _mention(
-    index: int, row: Mapping[str, str], lexicon: Lexicon, share: Callable[[_T], _T]
-) -> _Mention | None:
+def _mention(index: int, row: Mapping[str, str], lexicon: Lexicon) -> _Mention | None:
     if row["precision"] not in MERGEABLE_PRECISIONS or not row["date"]:
         return None
     try:
@@ -222,15 +278,14 @@ def _mention(
         return None
     return _Mention(
         index=index,
-        event_id=row["event_id"],
-        doc_id=share(row["doc_id"]),
+        doc_id=row["doc_id"],
         day=row["precision"] == "day",
-        start=share(start),
-        end=share(end),
-        actors=share(frozenset(map(share, split_values(row["actors"])))),
-        words=share(frozenset(map(share, _title_words(row["title"])))),
-        kinds=share(_kinds(row, lexicon)),
-        amounts=share(frozenset(split_values(row["amount"]))),
+        start=start,
+        end=end,
+        actors=frozenset(split_values(row["actors"])),
+        words=_title_words(row["title"]),
+        kinds=_kinds(row, lexicon),
+        amounts=frozenset(split_values(row["amount"])),
     )
 
 
@@ -252,8 +307,11 @@ def _kinds(row: Mapping[str, str], lexicon: Lexicon) -> frozenset[str]:
     return frozenset()
 
 
-def _scored_pairs(mentions: list[_Mention]) -> Iterator[tuple[float, int, int]]:
-    """Candidate pairs scoring at least ``THRESHOLD``, found by a sweep over the dates.
+def _scored_pairs(
+    mentions: Store[_Mention], dates: _MentionDates, ids: _IdOrder
+) -> Iterator[tuple[float, int, int]]:
+    """Candidate pairs scoring at least ``THRESHOLD``, found by a sweep over the dates of the
+    ``mentions``, which are read in date order.
 
     Only mentions whose dates can match (see :func:`_date_factor`) and that share a key (see
     :meth:`_Mention.query_keys`) are scored. No pair is lost: without a shared actor or title
@@ -263,7 +321,8 @@ def _scored_pairs(mentions: list[_Mention]) -> Iterator[tuple[float, int, int]]:
     expiry: list[tuple[date, int]] = []
     active: dict[int, _Mention] = {}
     by_key: defaultdict[str, set[int]] = defaultdict(set)
-    for mention in sorted(mentions, key=lambda m: (m.start, m.end, m.event_id)):
+    for position in _date_order(dates, ids):
+        mention = mentions[position]
         while expiry and (mention.start - expiry[0][0]).days > MAX_GAP_DAYS:
             gone = active.pop(heapq.heappop(expiry)[1])
             for key in gone.index_keys():
@@ -281,6 +340,17 @@ def _scored_pairs(mentions: list[_Mention]) -> Iterator[tuple[float, int, int]]:
         heapq.heappush(expiry, (mention.end, mention.index))
         for key in mention.index_keys():
             by_key[key].add(mention.index)
+
+
+def _date_order(dates: _MentionDates, ids: _IdOrder) -> Iterator[int]:
+    """Positions of the mentions by start, end and event id."""
+    import numpy as np
+
+    starts, ends, rows, rank = (
+        np.frombuffer(column, dtype=np.int64)
+        for column in (dates.starts, dates.ends, dates.rows, ids.rank)
+    )
+    return iter(np.lexsort((rank[rows], ends, starts)))
 
 
 def _score(a: _Mention, b: _Mention) -> float:
@@ -313,7 +383,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _cluster(
-    records: list[Record], pairs: Iterable[tuple[float, int, int]]
+    records: _Records, ids: _IdOrder, pairs: Iterable[tuple[float, int, int]]
 ) -> tuple[list[list[int]], dict[int, float]]:
     """Join pairs best first; return the groups of several mentions (members in input order)
     and each grouped mention's best score to another member of its group.
@@ -331,7 +401,7 @@ def _cluster(
             parent[i] = i = parent.get(up, up)
         return i
 
-    ranked = _Ranked(records, pairs)
+    ranked = _Ranked(ids, pairs)
     for _, a, b in ranked:
         ra, rb = root(a), root(b)
         docs_a = docs.get(ra) or {records[ra].doc_id}
@@ -363,14 +433,11 @@ class _Ranked:
     """Pairs best first, ties by the ids of their mentions, packed into one 64-bit integer
     each (a few bytes a pair: dense corpora give many pairs). Holds up to 40 million rows."""
 
-    def __init__(self, records: list[Record], pairs: Iterable[tuple[float, int, int]]) -> None:
+    def __init__(self, ids: _IdOrder, pairs: Iterable[tuple[float, int, int]]) -> None:
         import numpy as np
 
-        self.size = size = len(records)
-        self.by_rank = sorted(range(size), key=lambda i: records[i].event_id)
-        rank = [0] * size
-        for position, index in enumerate(self.by_rank):
-            rank[index] = position
+        self.size = size = len(ids.rows)
+        self.by_rank, rank = ids.rows, ids.rank
         keys = np.fromiter(
             (
                 ((_SCORE_SCALE - round(score * _SCORE_SCALE)) * size + rank[a]) * size + rank[b]
@@ -419,7 +486,7 @@ def merged_row(rows: list[dict[str, str]], lead: int) -> dict[str, str]:
     return {column: merged[column] for column in MERGED_EVENT_COLUMNS}
 
 
-def _lead(records: list[Record], members: list[int]) -> int:
+def _lead(records: _Records, members: list[int]) -> int:
     """The position in ``members`` of the mention a merged event takes its date and text from:
     one with the most precise date, the date most documents give (then the earliest), the
     highest confidence, the lowest id. Mentions of merged events are always dated."""

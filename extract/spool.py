@@ -1,8 +1,9 @@
 """Merging without holding the rows: full rows wait in a file on disk, compact records in memory.
 
-:func:`spooled_merge` writes each row to a temporary spool file next to the output and keeps
-only what deciding the merge needs (:class:`extract.merge.Planner`); the merged events and the
-mentions are then built by reading the rows back. Its output is that of
+:func:`spooled_merge` writes each row to a temporary spool file next to the output, and what
+scoring needs of each mergeable row to another (:class:`extract.merge.Planner`), keeping a few
+pointers a row in memory; the merged events and the mentions are then built by reading the rows
+back. Its output is that of
 :func:`extract.merge.merge_events`, row for row.
 """
 
@@ -15,34 +16,35 @@ from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Generic, TypeVar
 
 from extract.lexicon import Lexicon
 from extract.merge import Planner, mention_row, merged_row, normalized
 from extract.schema import EVENT_COLUMNS
 
 Tables = tuple[Iterator[dict[str, str]], Iterator[dict[str, str]]]
+_T = TypeVar("_T")
 
 
-class Spool:
-    """Rows of ``EVENT_COLUMNS`` appended to a file, read back by index or in order."""
+class Spool(Generic[_T]):
+    """Objects appended to a file, read back by index or in order."""
 
     def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream
         self._offsets = array("q")
 
-    def append(self, row: Mapping[str, str]) -> None:
-        self._offsets.append(self._stream.tell())
-        pickle.dump(tuple(row[column] for column in EVENT_COLUMNS), self._stream, protocol=5)
+    def append(self, item: _T) -> None:
+        self._offsets.append(self._stream.seek(0, os.SEEK_END))
+        pickle.dump(item, self._stream, protocol=5)
 
     def __len__(self) -> int:
         return len(self._offsets)
 
-    def __getitem__(self, index: int) -> dict[str, str]:
+    def __getitem__(self, index: int) -> _T:
         self._stream.seek(self._offsets[index])
-        return dict(zip(EVENT_COLUMNS, pickle.load(self._stream), strict=True))
+        return pickle.load(self._stream)
 
-    def __iter__(self) -> Iterator[dict[str, str]]:
+    def __iter__(self) -> Iterator[_T]:
         for index in range(len(self)):
             yield self[index]
 
@@ -62,15 +64,20 @@ def spooled(target: Path) -> Iterator[Spool]:
 def spooled_merge(
     rows: Iterable[Mapping[str, str]], target: Path, lexicon: Lexicon | None = None
 ) -> Iterator[Tables]:
-    """Merge ``rows`` as :func:`extract.merge.merge_events` does, spooling them next to
-    ``target``; yield ``(merged events, mentions)`` as iterators, valid inside the block."""
-    planner = Planner(lexicon)
-    with spooled(Path(target)) as spool:
+    """Merge ``rows`` as :func:`extract.merge.merge_events` does, spooling them and what scoring
+    needs of them next to ``target``; yield ``(merged events, mentions)`` as iterators, valid
+    inside the block."""
+    with spooled(Path(target)) as spool, spooled(Path(target)) as features:
+        planner = Planner(lexicon, features)
         for row in rows:
             row = normalized(row)
-            spool.append(row)
+            spool.append(tuple(row[column] for column in EVENT_COLUMNS))
             planner.add(row)
         plan = planner.plan()
-        merged = (merged_row([spool[i] for i in members], lead) for members, lead in plan.groups())
-        mentions = (mention_row(row, plan, i) for i, row in enumerate(spool))
+
+        def row_at(index: int) -> dict[str, str]:
+            return dict(zip(EVENT_COLUMNS, spool[index], strict=True))
+
+        merged = (merged_row(list(map(row_at, members)), lead) for members, lead in plan.groups())
+        mentions = (mention_row(row_at(i), plan, i) for i in range(len(spool)))
         yield merged, mentions
