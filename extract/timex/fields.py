@@ -43,8 +43,14 @@ def _vocabulary(name: str, capitalized: bool = False, width: int = 0, anchors: b
 
 
 def _number(text: str) -> str:
-    """``"twenty-four"`` -> ``"24"``, ``"1.5"`` -> ``"1.5"``, ``"a"`` -> ``"1"``."""
+    """``"twenty-four"`` -> ``"24"``, ``"1.5"`` -> ``"1.5"``, ``"a"`` -> ``"1"``.
+
+    A half is added: ``"2 1/2"`` and ``"two and a half"`` -> ``"2.5"``.
+    """
     key = _key(text).replace("-", " ")
+    for half in _HALVES:
+        if key.endswith(half):
+            return str(float(_number(key.removesuffix(half))) + 0.5)
     words = table("numbers.tsv")
     if key in words:
         value = float(words[key])
@@ -114,7 +120,10 @@ _ONES = alternation(["one", "two", "three", "four", "five", "six", "seven", "eig
 _ORDINAL_WORDS = alternation([w for w in table("ordinals.tsv") if table("ordinals.tsv")[w] != "-1"])
 _DIGIT_ORDINAL = r"(?:[1-9]\d?(?:st|nd|rd|th))"
 
-_NUMBER = rf"(?:\d+(?:\.\d+)?|{_TENS}(?:[\s-]+{_ONES})?|{alternation(_CARDINALS)}|an?)"
+_WORDS = rf"(?:{_TENS}(?:[\s-]+{_ONES})?|{alternation(_CARDINALS)})"
+#: Endings that add a half to a number: "2 1/2", "two and a half".
+_HALVES = (" 1/2", " and a half")
+_NUMBER = rf"(?:\d+(?:\.\d+|\s1/2)?|{_WORDS}(?:\s+and\s+a\s+half)?|an?)"
 _DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)|{_ORDINAL_WORDS})"
 _ORDINALS = tuple(table("ordinals.tsv"))
 _TEENS = alternation([w for w, v in table("numbers.tsv").items() if 10 <= float(v) < 20])
@@ -153,12 +162,22 @@ KINDS: dict[str, Kind] = {
 }
 
 
+#: Parts of the day that put an hour after noon: "4 in the afternoon".
+_PM_PARTS = ("afternoon", "evening")
+#: The first hour that "at night" puts after noon: "10 at night", but "2 at night".
+_NIGHT_FROM = 6
+
+
 def clock(fields: dict[str, str]) -> str:
-    """``HH:MM`` from the raw ``hour``, ``minute`` and ``ampm`` fields of a match."""
+    """``HH:MM`` from the raw ``hour``, ``minute`` and ``ampm`` fields of a match.
+
+    ``ampm`` may be a part of the day: "4 in the afternoon", "10 at night".
+    """
     hour = int(fields["hour"])
     minute = int(fields.get("minute") or 0)
     ampm = fields.get("ampm", "").lower()
-    if ampm.startswith("p") and hour < 12:
+    late = ampm in _PM_PARTS or (ampm == "night" and hour >= _NIGHT_FROM)
+    if (ampm.startswith("p") or late) and hour < 12:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0

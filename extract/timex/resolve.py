@@ -30,6 +30,9 @@ PLACEHOLDERS = {
 _RANK = {name: rank for rank, name in enumerate(GRANULARITIES)}
 _CLOCK_UNITS = {"hour": "H", "minute": "M", "second": "S"}
 _DATE_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q"}
+#: How many of the next smaller unit a unit holds, by code: a year's fraction in months, etc.
+_DATE_FRACTIONS = {"Y": (12, "M")}
+_CLOCK_FRACTIONS = {"H": (60, "M"), "M": (60, "S")}
 _MULTIPLES = {
     "fortnight": (2, "W"),
     "decade": (10, "Y"),
@@ -39,14 +42,29 @@ _MULTIPLES = {
 
 
 def duration(n: str, unit: str) -> str:
-    """TIMEX3 duration of ``n`` units (``n`` may be ``X``): ``P3M``, ``PT2H``, ``P20Y``."""
+    """TIMEX3 duration of ``n`` units (``n`` may be ``X``): ``P3M``, ``PT2H``, ``P20Y``.
+
+    A fraction goes into the next smaller unit where it makes whole ones: ``P2Y6M``, ``PT1M30S``.
+    """
     if unit in _CLOCK_UNITS:
-        return f"PT{n}{_CLOCK_UNITS[unit]}"
+        return "PT" + _amount(n, _CLOCK_UNITS[unit], _CLOCK_FRACTIONS)
     if unit in _MULTIPLES:
         factor, code = _MULTIPLES[unit]
         n = n if n == "X" else _number(float(n) * factor)
-        return f"P{n}{code}"
-    return f"P{n}{_DATE_UNITS[unit]}"
+        return "P" + _amount(n, code, _DATE_FRACTIONS)
+    return "P" + _amount(n, _DATE_UNITS[unit], _DATE_FRACTIONS)
+
+
+def _amount(n: str, code: str, fractions: dict[str, tuple[int, str]]) -> str:
+    """``n`` units of ``code``, a fraction of it in the next smaller unit where that is whole."""
+    if n == "X" or code not in fractions or float(n).is_integer():
+        return f"{n}{code}"
+    whole, fraction = divmod(float(n), 1)
+    per, smaller = fractions[code]
+    part = fraction * per
+    if not part.is_integer():
+        return f"{n}{code}"
+    return (f"{int(whole)}{code}" if whole else "") + f"{int(part)}{smaller}"
 
 
 def _number(x: float) -> str:
@@ -71,7 +89,7 @@ def float_holiday(value: str) -> str:
 #: The functions a value template can call (see rules.tsv).
 FUNCTIONS = (
     *("dur", "near", "past", "future", "this", "before"),
-    *("dct", "ref", "shift", "same", "last", "onday", "few"),
+    *("dct", "ref", "shift", "same", "last", "onday", "few", "weekof", "refday"),
 )
 #: How many of the latest mentioned periods are remembered (older ones are too far back to matter).
 MEMORY = 32
@@ -135,6 +153,10 @@ class Resolver:
             value, anchored = self._shift(args[0], int(args[1]), nearby)
         elif name == "few":
             value, anchored = self._few(args[0])
+        elif name == "weekof":
+            value, anchored = self._week_of(args[0], tense)
+        elif name == "refday":
+            value, anchored = self._ref_weekday(int(args[0]), int(args[1]))
         else:
             raise KeyError(f"unknown value function @{name}")
         return value + suffix, anchored
@@ -199,6 +221,23 @@ class Resolver:
         value, anchored = self._relative(self._dct_period(), unit, str(-FEW))
         keep, unknown = _VAGUE_PARTS[unit]
         return (value[:keep] + unknown, True) if anchored else (value, False)
+
+    def _week_of(self, pattern: str, tense: str | None) -> tuple[str, bool]:
+        """The week of a day ("the week of March 6"), the day filled in as ``@near`` does."""
+        period = parse_value(underspecified("near", pattern, tense, self.dct)[0])
+        if period is None:
+            return PLACEHOLDERS["week"], False
+        return format_value("week", period.start), True
+
+    def _ref_weekday(self, direction: int, weekday: int) -> tuple[str, bool]:
+        """The ``weekday`` (1 = Monday) just before (``direction`` -1) or after (1) the day the
+        narrative last moved to, else the document date: "the previous Friday"."""
+        base = self.last if self.last and self.last.granularity == "day" else self._dct_period()
+        if base is None:
+            return PLACEHOLDERS["day"], False
+        start = base.start.isoweekday()
+        days = ((weekday - start) % 7 or 7) if direction > 0 else -((start - weekday) % 7 or 7)
+        return Period("day", base.start + dt.timedelta(days=days)).value, True
 
     def _shift(self, unit: str, n: int, nearby: Sequence[Period]) -> tuple[str, bool]:
         """A comparison ("a year earlier"): the period it compares with, moved by ``n`` units.

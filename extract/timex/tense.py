@@ -23,6 +23,10 @@ _BE = frozenset(("be", "been", "being", "is", "are", "am", "will"))
 _DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this", "that"))
 #: Auxiliaries whose tense gives way to a future cue right after them ("were planning to").
 _AUXILIARIES = frozenset(("is", "are", "was", "were", "has", "have", "had"))
+#: Words that set a deadline ("extended the deadline until Friday"), a future cue unless they
+#: open the sentence or follow these words ("Until Thursday, they had...", "not until Tuesday").
+_DEADLINES = frozenset(("until", "till"))
+_NOT_DEADLINE_AFTER = frozenset(("up", "not"))
 
 
 class Sentences:
@@ -81,6 +85,8 @@ class TenseCues:
         cues = _cues()
         if word.endswith("ed") and i and _modifies(words[i - 1]):  # "as previously planned"
             return None
+        if word in _DEADLINES and not _deadline(text[at], words[i - 1] if i else ""):
+            return None
         tense = cues.get(f"{word} {following}") or cues.get(word)
         if word in _AUXILIARIES and following:  # "was planning to", "has scheduled"
             after = words[i + 2] if i + 2 < len(words) else ""
@@ -119,6 +125,11 @@ class TenseCues:
 def _modifies(word: str) -> bool:
     """Whether an -ed form after ``word`` is an adjective: "the planned", "hastily arranged"."""
     return word in _DETERMINERS or (len(word) > 5 and word.endswith("ly"))
+
+
+def _deadline(initial: str, previous: str) -> bool:
+    """Whether "until" written with ``initial`` after ``previous`` sets a deadline."""
+    return initial.islower() and previous not in _NOT_DEADLINE_AFTER
 
 
 def _past_form(word: str) -> bool:
