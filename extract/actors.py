@@ -9,11 +9,18 @@ name words ("Maria Kolesnikova"), or a capitalized phrase ending in an organizat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache, cached_property, lru_cache
 
+from extract.joined import Joined
 from extract.lexicon import Lexicon
-from extract.names import Mention, NameMatcher, alternation
+from extract.names import (
+    Mention,
+    NameMatcher,
+    alternation,
+    matches_from,
+    occurrences,
+)
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -63,12 +70,21 @@ _SPATIAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COMMA = re.compile(r",\s*")
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
-_NAME_RUN = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,4}}(?![\w-])")
+_CAPITALIZED_FORM = re.compile(r"[A-Z]\w*")
+_CAPITALIZED_WORD = re.compile(r"(?<![\w@.])[A-Z]\w*(?![\w@]|\.\w)")
+_INITIAL = re.compile(r"([A-Za-z])[\w'’-]*")
+# Possessive quantifiers (++) where giving characters back cannot lead to a match: a name word
+# is always followed by whitespace, an apostrophe or hyphen, or a non-word character.
+_NAME_WORD_REST = r"[a-z]++(?:[-'’][A-Z]?[a-z]++)?"
+_NAME_WORD = rf"[A-Z]{_NAME_WORD_REST}"
+#: A capital letter that starts a word (not preceded by a word character or a hyphen); the
+#: patterns start with it so that the regex engine can skip to the capitals.
+_WORD_CAPITAL = r"[A-Z](?<![\w-][A-Z])"
+_NAME_RUN = re.compile(rf"{_WORD_CAPITAL}{_NAME_WORD_REST}(?:[ \t]+{_NAME_WORD}){{1,4}}(?![\w-])")
 _ORGANIZATION_RUN = re.compile(
-    rf"(?<![\w-])(?:{_NAME_WORD}|[A-Z]{{2,}})(?:\s+(?:of|for|and|on)?\s*(?:{_NAME_WORD}|[A-Z]{{2,}}))*"
-    rf"\s+(?:{'|'.join(sorted(ORGANIZATION_WORDS))})(?![\w-])"
+    rf"{_WORD_CAPITAL}(?:{_NAME_WORD_REST}|[A-Z]++)"
+    rf"(?:\s++(?:of|for|and|on)?\s*(?:{_NAME_WORD}|[A-Z]{{2,}}+))*"
+    rf"\s++(?:{alternation(ORGANIZATION_WORDS)})(?![\w-])"
 )
 
 
@@ -78,27 +94,50 @@ def find_actors(text: str, lexicon: Lexicon, extra: Mapping[str, str] | None = N
     ``extra`` maps further surface forms to names, e.g. the surnames of people already seen in
     the same document.
     """
-    mentions = actor_mentions(text, lexicon, extra or {})
-    return list(dict.fromkeys(mention.name for mention in mentions))
+    return _names(actor_mentions(text, lexicon, extra or {}))
 
 
 def actor_mentions(text: str, lexicon: Lexicon, extra: Mapping[str, str]) -> list[Mention]:
     """Known, extra and shape-detected actor mentions in ``text``, sorted by position."""
-    known = _known_mentions(text, lexicon)
-    places = list(_places(lexicon).mentions(_blank(text, known)))
+    known = _known(lexicon).mentions(text)
+    without_known = _blank(text, known)
+    places = _places(lexicon).mentions(without_known)
+    for_unknown = _blank(without_known, places)
+    unknown = _unknown(for_unknown, lexicon)
+    extras = _extra_mentions(_blank(for_unknown, unknown), extra) if extra else []
+    return _actor_mentions(text, lexicon, known, places, unknown, extras)
+
+
+def _actor_mentions(
+    text: str,
+    lexicon: Lexicon,
+    known: Sequence[Mention],
+    places: list[Mention],
+    unknown: Sequence[Mention],
+    extras: Sequence[Mention],
+) -> list[Mention]:
+    """The actor mentions of ``text`` from its known, place, shape-detected and extra ones."""
     found = [m for m in known if not _is_country_as_place(text, m, places, lexicon)]
     found += _governments(text, places, lexicon)
-    found += _unknown(_blank(text, [*known, *places]), lexicon)
-    if extra:
-        matcher = _extra_matcher(frozenset(extra.items()))
-        found += matcher.mentions(_blank(text, [*known, *found, *places]))
+    found += unknown
+    found += extras
     return sorted(found, key=lambda mention: mention.start)
 
 
-@lru_cache(maxsize=1024)
-def _known_mentions(text: str, lexicon: Lexicon) -> tuple[Mention, ...]:
-    """Known actors in a sentence: found once for its people, its actors and its speaker."""
-    return tuple(_known(lexicon).mentions(text))
+def _names(mentions: Iterable[Mention]) -> list[str]:
+    return list(dict.fromkeys(mention.name for mention in mentions))
+
+
+def _extra_mentions(text: str, extra: Mapping[str, str]) -> list[Mention]:
+    """Mentions of the forms ``extra`` maps to names; capitalized words are looked up, other
+    forms need a matcher of their own."""
+    if all(_CAPITALIZED_FORM.fullmatch(form) for form in extra):
+        return [
+            Mention(match.start(), match.end(), extra[match.group()])
+            for match in _CAPITALIZED_WORD.finditer(text)
+            if match.group() in extra
+        ]
+    return list(_extra_matcher(frozenset(extra.items())).mentions(text))
 
 
 @lru_cache(maxsize=16)
@@ -109,10 +148,60 @@ def _extra_matcher(forms: frozenset[tuple[str, str]]) -> NameMatcher:
 
 def unknown_people(texts: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
     """Surname -> full name for the people found by shape in a document's sentences."""
+    joined = Joined(list(texts))
+    known = [*_known(lexicon).mentions(joined.text), *_places(lexicon).mentions(joined.text)]
+    return _people_in(joined.split(_unknown_in(joined, _blank(joined.text, known), lexicon)))
+
+
+class SentenceActors:
+    """The actors of each of a document's sentences, found in one pass over all of them."""
+
+    def __init__(self, joined: Joined, lexicon: Lexicon) -> None:
+        self.joined, self.lexicon = joined, lexicon
+        text = joined.text
+        known = list(_known(lexicon).mentions(text))
+        without_known = _blank(text, known)
+        places = _places(lexicon).mentions(without_known)
+        for_actors = _blank(without_known, places)
+        for_people = _blank(without_known, _places(lexicon).mentions(text))
+        unknown = _unknown_in(joined, for_actors, lexicon)
+        self._unknown = joined.split(unknown)
+        self.people = _people_in(
+            self._unknown
+            if for_people == for_actors
+            else joined.split(_unknown_in(joined, for_people, lexicon))
+        )
+        self._known, self._places = joined.split(known), joined.split(places)
+        self._blanked = _blank(for_actors, unknown)
+
+    @cached_property
+    def _extras(self) -> list[list[Mention]]:
+        if not self.people:
+            return [[] for _ in self.joined.texts]
+        return self.joined.split(_extra_mentions(self._blanked, self.people))
+
+    def actors(self, index: int) -> list[str]:
+        """The canonical actor names of sentence ``index``, as :func:`find_actors` with the
+        document's people."""
+        text = self.joined.texts[index]
+        return _names(
+            _actor_mentions(
+                text,
+                self.lexicon,
+                self._known[index],
+                self._places[index],
+                self._unknown[index],
+                self._extras[index],
+            )
+        )
+
+
+def _people_in(parts: Iterable[Iterable[Mention]]) -> dict[str, str]:
+    """Surname -> full name for the person-shaped names among ``parts``' mentions, the last
+    one of a surname winning."""
     people = {}
-    for text in texts:
-        known = [*_known_mentions(text, lexicon), *_places(lexicon).mentions(text)]
-        for mention in _unknown(_blank(text, known), lexicon):
+    for mentions in parts:
+        for mention in mentions:
             if _is_person_name(mention.name):
                 people[mention.name.split()[-1]] = mention.name
     return people
@@ -201,24 +290,42 @@ def _demonym_stems(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(place.name[:4] for place in lexicon.places if " " not in place.name)
 
 
-@lru_cache(maxsize=1024)
-def _unknown(text: str, lexicon: Lexicon) -> tuple[Mention, ...]:
-    """Names found by shape in ``text`` (known names blanked); pure, so cached: a document's
-    people and a sentence's actors look at the same blanked sentence."""
+def _unknown(text: str, lexicon: Lexicon) -> list[Mention]:
+    """Names found by shape in ``text``, a sentence with known names blanked."""
+    return _shaped(text, lexicon, lambda _: _is_headline(text))
+
+
+def _unknown_in(joined: Joined, text: str, lexicon: Lexicon) -> list[Mention]:
+    """Names found by shape in ``text``, the joined text with known names blanked; offsets are
+    in the joined text."""
+    headlines: dict[int, bool] = {}
+
+    def is_headline(position: int) -> bool:
+        index = joined.index(position)
+        if index not in headlines:
+            headlines[index] = _is_headline(joined.part(text, index))
+        return headlines[index]
+
+    return _shaped(text, lexicon, is_headline)
+
+
+def _shaped(text: str, lexicon: Lexicon, is_headline: Callable[[int], bool]) -> list[Mention]:
+    """Names found by shape in ``text``; ``is_headline(position)`` tells whether the sentence
+    at ``position`` is Title Case, where runs of capitalized words are no names."""
     found = [
         _without_leading_function_words(match)
         for match in _ORGANIZATION_RUN.finditer(text)
         if not _starts_sentence_only(match.group())
     ]
-    found += _titled(_blank(text, found), lexicon)
-    found += _introduced_organizations(_blank(text, found))
-    runs = list(_NAME_RUN.finditer(_blank(text, found)))
-    if runs and not _is_headline(text):
-        people = (_person_in_run(match, lexicon) for match in runs)
-        found += [mention for mention in people if mention]
-    return tuple(
-        Mention(mention.start, mention.end, " ".join(mention.name.split())) for mention in found
-    )
+    blanked = _blank(text, found)
+    titled = _titled(blanked, lexicon)
+    blanked = _blank(blanked, titled)
+    introduced = _introduced_organizations(blanked)
+    found += titled + introduced
+    for run in _NAME_RUN.finditer(_blank(blanked, introduced)):
+        if (person := _person_in_run(run, lexicon)) and not is_headline(run.start()):
+            found.append(person)
+    return [Mention(start, end, " ".join(name.split())) for start, end, name in found]
 
 
 @cache
@@ -237,18 +344,43 @@ _INTRODUCED_ORGANIZATION = re.compile(
 def _titled(text: str, lexicon: Lexicon) -> list[Mention]:
     """Names right after a title: "spokesman Dmitry Peskov", "President Tokayev"."""
     found = []
-    for match in _titled_pattern(lexicon).finditer(text):
+    for match in _titled_matches(text, lexicon):
         name = match.group("name")
         if not any(word in FUNCTION_WORDS or word in GENERIC_WORDS for word in name.split()):
             found.append(Mention(match.start("name"), match.end("name"), name))
     return found
 
 
+def _titled_matches(text: str, lexicon: Lexicon) -> list[re.Match[str]]:
+    """The matches of the titled pattern, tried where the lowercase text has a title.
+
+    Lowercasing keeps the positions unless a character becomes two (dotted capital I), and
+    shows every title the case-insensitive pattern matches unless the text has one of the two
+    letters (dotless i, long s) that only the pattern folds to an ASCII one.
+    """
+    pattern = _titled_pattern(lexicon)
+    forms = _ascii_title_forms(lexicon)
+    lowered = text.lower()
+    if forms is None or len(lowered) != len(text) or "ı" in text or "ſ" in text:
+        return list(pattern.finditer(text))
+    return matches_from(pattern, text, occurrences(forms, lowered))
+
+
+@cache
+def _ascii_title_forms(lexicon: Lexicon) -> frozenset[str] | None:
+    """The titles in lowercase, or None if one is not ASCII."""
+    forms = frozenset(title.lower() for title in lexicon.person_titles)
+    return forms if all(form.isascii() for form in forms) else None
+
+
 def _introduced_organizations(text: str) -> list[Mention]:
     """Names right after a word for a kind of organization: "insurer Generali"."""
+    matches = matches_from(
+        _INTRODUCED_ORGANIZATION, text, occurrences(ORGANIZATION_INTRODUCERS, text)
+    )
     return [
         Mention(match.start("name"), match.end("name"), match.group("name"))
-        for match in _INTRODUCED_ORGANIZATION.finditer(text)
+        for match in matches
         if match.group("name").split()[0] not in FUNCTION_WORDS
     ]
 
@@ -287,9 +419,9 @@ def _title_words(lexicon: Lexicon) -> frozenset[str]:
 
 def _is_headline(text: str) -> bool:
     """Title Case text ("Putin Affirms Support for Lukashenko"), where capitals say nothing."""
-    words = _WORD.findall(text)
-    capitalized = sum(word[0].isupper() for word in words)
-    return len(words) >= 4 and capitalized >= 0.7 * len(words)
+    initials = "".join(_INITIAL.findall(text))
+    capitalized = sum(map(str.isupper, initials))
+    return len(initials) >= 4 and capitalized >= 0.7 * len(initials)
 
 
 def _is_person_name(name: str) -> bool:

@@ -21,14 +21,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from datetime import date
+from functools import cached_property, lru_cache
 
-from extract.actors import find_actors, find_speaker, unknown_people
+from extract.actors import SentenceActors, find_speaker
 from extract.amounts import find_amounts
 from extract.boilerplate import story_paragraphs
 from extract.documents import Document
+from extract.joined import Joined
 from extract.lexicon import Lexicon, load_lexicon
 from extract.narrative import Anchor, Narrative, is_quote
 from extract.periods import Period, precision_of, to_period
@@ -93,16 +95,23 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         if sentence.paragraph in story and len(sentence.text.split()) >= MIN_WORDS
     ]
     text = analysis_text(doc.text)
-    people = unknown_people((text[s.start : s.end] for s in sentences), lexicon)
-    return _merged(list(_events(doc, text, sentences, lexicon, people)))
+    named = _Named([text[s.start : s.end] for s in sentences], lexicon)
+    return _merged(list(_events(doc, text, sentences, lexicon, named)))
 
 
 def event_rows(doc: Document, events: list[Event]) -> list[dict[str, str]]:
     """``events`` as CSV rows."""
+    if not events:
+        return []
     spans = paragraph_spans(doc.text)
+    paragraphs: dict[int, str] = {}
+    published = doc.published.isoformat() if doc.published else ""
     rows = []
     for number, event in enumerate(events, start=1):
-        paragraph_start, paragraph_end = spans[event.sentence.paragraph]
+        index = event.sentence.paragraph
+        if index not in paragraphs:
+            paragraph_start, paragraph_end = spans[index]
+            paragraphs[index] = squeeze(doc.text[paragraph_start:paragraph_end])
         dating = event.dating
         period = dating.period
         row = {
@@ -123,12 +132,12 @@ def event_rows(doc: Document, events: list[Event]) -> list[dict[str, str]]:
             "char_end": str(event.sentence.end),
             "source": doc.source,
             "url": doc.url,
-            "published": doc.published.isoformat() if doc.published else "",
+            "published": published,
             "confidence": f"{confidence(event):.2f}",
             "mentions": str(event.mentions),
             "date_source": dating.date_source,
             "doc_title": doc.title,
-            "paragraph": squeeze(doc.text[paragraph_start:paragraph_end]),
+            "paragraph": paragraphs[index],
         }
         rows.append({column: row[column] for column in EVENT_COLUMNS})
     return rows
@@ -150,7 +159,7 @@ def _events(
     text: str,
     sentences: list[Sentence],
     lexicon: Lexicon,
-    people: dict[str, str],
+    named: _Named,
 ) -> Iterator[Event]:
     narrative = Narrative()
     document_timexes = tag(text, doc.published)
@@ -158,28 +167,29 @@ def _events(
     dateline = dateline_place(text, lexicon)
     speaker: _Speaker | None = None
     for index, sentence in enumerate(sentences):
-        sentence_text = text[sentence.start : sentence.end]
+        sentence_text = named.texts[index]
         continuing = narrative.continues(index, sentence_text)
         reference = narrative.reference_date(index, sentence_text)
+        found: Sequence[Timex]
         if reference and reference != doc.published:
-            found = tag(sentence_text, reference)
+            found = _retagged(sentence_text, reference)
         else:
             found = _within(document_timexes, timex_starts, sentence)
         timexes = [timex for timex in found if _is_event_date(timex)]
         quoted = is_quote(sentence_text)
-        speaker = _Speaker(sentence_text, lexicon, people, speaker if quoted else None)
+        speaker = _Speaker(sentence_text, lexicon, named.people, speaker if quoted else None)
         anchor = narrative.anchor if continuing else None
-        if timexes or anchor:
-            inherited = anchor.actors if anchor and quoted else ()
-            place = dateline if sentence.paragraph == sentences[0].paragraph else ""
+        triggers = find_triggers(sentence_text, lexicon) if timexes or anchor else []
+        if timexes or any(mention.trigger.standalone for mention in triggers):
             context = _Context(
                 sentence,
                 sentence_text,
                 lexicon,
-                people,
-                find_triggers(sentence_text, lexicon),
-                inherited,
-                place,
+                named,
+                index,
+                triggers,
+                anchor.actors if anchor and (quoted or not timexes) else (),
+                dateline if sentence.paragraph == sentences[0].paragraph else "",
                 speaker,
             )
             if timexes:
@@ -189,8 +199,8 @@ def _events(
                 anchored = [(t, e) for t, e in zip(timexes, events, strict=True) if t.anchored]
                 if anchored and not quoted:
                     narrative.move_to(index, _anchor(anchored))
-            elif anchor and any(mention.trigger.standalone for mention in context.triggers):
-                yield replace(context, inherited=anchor.actors).inferred(anchor)
+            elif anchor:
+                yield context.inferred(anchor)
         if continuing:
             narrative.touch(index)
 
@@ -217,6 +227,13 @@ class _Speaker:
             name = find_speaker(node.text, node.lexicon, node.people) or name
             node.name, node.previous = name, None
         return name
+
+
+@lru_cache(maxsize=1024)
+def _retagged(text: str, reference: date) -> tuple[Timex, ...]:
+    """The timexes of a sentence resolved against ``reference`` instead of the publication date;
+    cached, as quotes recur with the same reference date (syndicated copies, repeated quotes)."""
+    return tuple(tag(text, reference))
 
 
 def _within(timexes: list[Timex], starts: list[int], sentence: Sentence) -> list[Timex]:
@@ -247,6 +264,24 @@ def _anchor(dated: list[tuple[Timex, Event]]) -> Anchor:
     return Anchor(event.dating.period, timex.value, timex.text, event.actors)
 
 
+class _Named:
+    """What each of a document's sentences names, found for all of them at once."""
+
+    def __init__(self, texts: list[str], lexicon: Lexicon) -> None:
+        self.texts, self.lexicon = texts, lexicon
+        self.actors = SentenceActors(Joined(texts), lexicon)
+        self.people = self.actors.people
+
+    def __call__(self, index: int) -> _Mentioned:
+        text = self.texts[index]
+        return _Mentioned(
+            actors=tuple(self.actors.actors(index)),
+            topics=tuple(find_topics(text, self.lexicon)),
+            locations=tuple(find_locations(text, self.lexicon)),
+            amounts=tuple(find_amounts(text)),
+        )
+
+
 @dataclass(frozen=True)
 class _Mentioned:
     """The actors, topics, places and amounts a sentence names."""
@@ -264,7 +299,8 @@ class _Context:
     sentence: Sentence
     text: str
     lexicon: Lexicon
-    people: dict[str, str]
+    named: _Named
+    index: int  # the sentence's number among the document's
     triggers: list[TriggerMention]
     inherited: tuple[str, ...]  # actors of the narrative event a quote or inference belongs to
     dateline: str  # the dateline's place, for sentences of the first paragraph
@@ -273,12 +309,7 @@ class _Context:
     @cached_property
     def _mentioned(self) -> _Mentioned:
         """What the sentence names; the same for each of its events, so found once."""
-        return _Mentioned(
-            actors=tuple(find_actors(self.text, self.lexicon, self.people)),
-            topics=tuple(find_topics(self.text, self.lexicon)),
-            locations=tuple(find_locations(self.text, self.lexicon)),
-            amounts=tuple(find_amounts(self.text)),
-        )
+        return self.named(self.index)
 
     def dated(self, timex: Timex, date_spans: list[tuple[int, int]]) -> Event:
         period = to_period(timex.value) if timex.anchored else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import NamedTuple
 
 _SPACE = re.escape(" ")
@@ -32,10 +32,40 @@ class NameMatcher:
         body = "|".join(branches) or r"(?!)"
         self.pattern = re.compile(rf"(?:{body})(?![\w@]|\.\w)")
 
-    def mentions(self, text: str) -> Iterator[Mention]:
+    def mentions(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, left to right."""
-        for match in self.pattern.finditer(text):
-            yield Mention(match.start(), match.end(), self.canonical[match.group()])
+        canonical = self.canonical
+        return [
+            Mention(match.start(), match.end(), canonical[match.group()])
+            for match in self.pattern.finditer(text)
+        ]
+
+
+def occurrences(words: Iterable[str], text: str) -> list[int]:
+    """The positions in ``text`` where any of ``words`` occurs, unordered."""
+    positions = []
+    for word in words:
+        position = text.find(word)
+        while position >= 0:
+            positions.append(position)
+            position = text.find(word, position + 1)
+    return positions
+
+
+def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, given (at least) every position where a match may
+    start; for patterns that never match the empty string.
+
+    Trying a few positions found by :func:`occurrences` beats the regex engine trying each
+    position of the text when the pattern has no literal prefix to skip to.
+    """
+    matches: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(set(starts)):
+        if start >= end and (match := pattern.match(text, start)):
+            matches.append(match)
+            end = match.end()
+    return matches
 
 
 def alternation(words: Iterable[str], space: str = _SPACE) -> str:

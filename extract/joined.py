@@ -1,0 +1,50 @@
+"""Many texts searched as one: a regex pass over their joined text finds the matches of each.
+
+The texts are joined by a control character. That works for the patterns of the extractor's
+lexicon modules: none of them matches a control character, so no match reaches across two
+texts, and to their lookarounds (``(?<![\\w-])``, ``\\b``...) the separator looks like the edge
+of a text. A control character that a text already holds is read as another one, which those
+patterns treat alike.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+from extract.names import Mention
+
+SEPARATOR = "\x00"
+_STAND_IN = "\x01"
+
+
+class Joined:
+    """``texts`` joined by :data:`SEPARATOR`, with the offset of each in the joined text."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        self.text = SEPARATOR.join(text.replace(SEPARATOR, _STAND_IN) for text in self.texts)
+        self.starts = []
+        position = 0
+        for text in self.texts:
+            self.starts.append(position)
+            position += len(text) + 1
+
+    def index(self, position: int) -> int:
+        """The number of the text that holds ``position`` of the joined text."""
+        return bisect_right(self.starts, position) - 1
+
+    def part(self, text: str, index: int) -> str:
+        """Text number ``index`` out of ``text``: the joined text or one of the same length."""
+        start = self.starts[index]
+        return text[start : start + len(self.texts[index])]
+
+    def split(self, mentions: Iterable[Mention]) -> list[list[Mention]]:
+        """``mentions`` of the joined text grouped by text, in order, with offsets in it."""
+        parts: list[list[Mention]] = [[] for _ in self.texts]
+        starts = self.starts
+        for start, end, name in mentions:
+            index = bisect_right(starts, start) - 1
+            offset = starts[index]
+            parts[index].append(Mention(start - offset, end - offset, name))
+        return parts
