@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re._constants as c
 import re._parser as p
+from collections.abc import Iterable
 from typing import Any
 
 _DIGITS = frozenset("0123456789")
@@ -24,27 +25,89 @@ _WIDEST = 64
 #: How many times a repeated item is unrolled before it is taken to be open-ended.
 _UNROLL = 4
 
-#: A head being read, and whether it is complete.
-_Head = tuple[str, bool]
-
 
 class _Any(Exception):
     """The pattern can begin with anything (or the analysis gave up)."""
 
 
-def first_heads(pattern: str) -> frozenset[str] | None:
-    """The heads a match of ``pattern`` can begin with; None if it can begin with anything.
+class _Heads:
+    """A set of heads being read, open ones apart from complete ones.
+
+    Heads within their first word are held as they are; those past it, which go on alike
+    whatever that word, by their rest (the second word so far), each with the first words it
+    follows.
+    """
+
+    __slots__ = ("first", "first_done", "second", "second_done")
+
+    def __init__(self) -> None:
+        self.first: set[str] = set()
+        self.first_done: set[str] = set()
+        self.second: dict[str, frozenset[str]] = {}
+        self.second_done: dict[str, frozenset[str]] = {}
+
+    def __len__(self) -> int:
+        second = sum(map(len, self.second.values())) + sum(map(len, self.second_done.values()))
+        return len(self.first) + len(self.first_done) + second
+
+    def is_open(self) -> bool:
+        """Whether some heads are not complete."""
+        return bool(self.first or self.second)
+
+    def open_part(self) -> _Heads:
+        """The heads that are not complete."""
+        heads = _Heads()
+        heads.first, heads.second = self.first, self.second
+        return heads
+
+    def add_second(self, rest: str, done: bool, words: frozenset[str]) -> None:
+        """Add the heads of ``rest`` after each of ``words``."""
+        second = self.second_done if done else self.second
+        known = second.get(rest)
+        second[rest] = words if known is None or known is words else known | words
+
+    def update(self, other: _Heads, done_only: bool = False) -> None:
+        """Add the heads of ``other`` (with ``done_only``, its complete ones)."""
+        self.first_done |= other.first_done
+        for rest, words in other.second_done.items():
+            self.add_second(rest, True, words)
+        if not done_only:
+            self.first |= other.first
+            for rest, words in other.second.items():
+                self.add_second(rest, False, words)
+
+    def issubset(self, other: _Heads) -> bool:
+        """Whether all these heads are in ``other``."""
+        return (
+            self.first <= other.first
+            and self.first_done <= other.first_done
+            and _within(self.second, other.second)
+            and _within(self.second_done, other.second_done)
+        )
+
+    def written(self) -> frozenset[str]:
+        """The heads as strings; where the first word may end the match, that word alone."""
+        out = self.first | self.first_done
+        for rest, words in self.second.items():
+            out |= {f"{word} {rest}" for word in words} if rest else words
+        for rest, words in self.second_done.items():
+            out |= {f"{word} {rest}" for word in words}
+        return frozenset(out)
+
+
+def first_heads(pattern: str | p.SubPattern) -> frozenset[str] | None:
+    """The heads a match of ``pattern`` (or of it parsed) can begin with; None: with anything.
 
     The answer errs on the safe side: lookarounds are ignored, anything unusual widens it.
     """
+    start = _Heads()
+    start.first.add("")
     try:
-        heads = _sequence(list(p.parse(pattern)), {("", False)})
+        parsed = p.parse(pattern) if isinstance(pattern, str) else pattern
+        heads = _sequence(_joined(list(parsed)), start)
     except _Any:
         return None
-    if any(not head for head, _ in heads):  # it can match the empty string
-        return None
-    # Where the pattern ends after the first word (and white space), it may end there.
-    return frozenset(head.rstrip(" ") if not done else head for head, done in heads)
+    return None if "" in heads.first else heads.written()  # "": it can match the empty string
 
 
 def head_of(word: str, gap: str, following: str) -> tuple[str, str] | None:
@@ -74,72 +137,152 @@ def _char(char: str) -> str:
     return "0" if char.isdecimal() else char
 
 
-def _sequence(items: list[tuple[Any, Any]], heads: set[_Head]) -> set[_Head]:
+#: Marks a run of single characters joined into one item (see ``_joined``).
+_TEXT = object()
+
+
+def _sequence(items: list[tuple[Any, Any]], heads: _Heads) -> _Heads:
+    """The heads after ``items`` one after the other."""
+    out = _Heads()
+    out.update(heads, done_only=True)
+    heads = heads.open_part()
     for op, arg in items:
-        done = {h for h in heads if h[1]}
-        if done == heads:
+        if not heads.is_open():
             break
-        heads = done | _item(op, arg, heads - done)
-        if len(heads) > _MOST:
+        heads = _item(op, arg, heads)
+        out.update(heads, done_only=True)
+        heads = heads.open_part()
+        if len(out) + len(heads) > _MOST:
             raise _Any
-    return heads
+    out.update(heads)
+    return out
 
 
-def _item(op: Any, arg: Any, heads: set[_Head]) -> set[_Head]:
+def _joined(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """``items`` with each run of single characters as one ``_TEXT`` item, as heads hold it."""
+    out: list[tuple[Any, Any]] = []
+    for op, arg in items:
+        char = _single(op, arg)
+        if char is None:
+            out.append((op, arg))
+        elif out and out[-1][0] is _TEXT:
+            out[-1] = (_TEXT, out[-1][1] + char)
+        else:
+            out.append((_TEXT, char))
+    return out
+
+
+def _single(op: Any, arg: Any) -> str | None:
+    """The one character (as heads hold it) that an item stands for, if it is one.
+
+    White space repeated at least once reads as a single space.
+    """
     if op is c.LITERAL:
-        return _extend(heads, {chr(arg)})
+        return _char(chr(arg))
     if op is c.IN:
-        return _extend(heads, _charset(arg))
+        try:
+            chars = {_char(char) for char in _charset(arg)}
+        except _Any:
+            return None
+        return chars.pop() if len(chars) == 1 else None
+    if op is c.MAX_REPEAT and arg[0] == 1 and len(arg[2]) == 1:
+        return " " if _single(*arg[2][0]) == " " else None
+    return None
+
+
+def _item(op: Any, arg: Any, heads: _Heads) -> _Heads:
+    """The heads after item ``op`` of a parsed pattern, from the open ``heads``."""
+    if op is _TEXT:
+        return _extend(heads, (arg,))
+    if op is c.IN:
+        return _extend(heads, {_char(char) for char in _charset(arg)})
     if op is c.BRANCH:
-        return set().union(*(_sequence(list(branch), heads) for branch in arg[1]))
+        return _branch([_joined(list(branch)) for branch in arg[1]], heads)
     if op is c.SUBPATTERN:
         if arg[1] or arg[2]:  # inline flags
             raise _Any
-        return _sequence(list(arg[3]), heads)
+        return _sequence(_joined(list(arg[3])), heads)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-        return _repeat(arg[0], arg[1], list(arg[2]), heads)
+        return _repeat(arg[0], arg[1], _joined(list(arg[2])), heads)
     if op is c.ATOMIC_GROUP:
-        return _sequence(list(arg), heads)
+        return _sequence(_joined(list(arg)), heads)
     if op in (c.ASSERT, c.ASSERT_NOT, c.AT):  # zero width
         return heads
     raise _Any
 
 
-def _repeat(least: int, most: int, body: list[tuple[Any, Any]], heads: set[_Head]) -> set[_Head]:
+def _branch(branches: list[list[tuple[Any, Any]]], heads: _Heads) -> _Heads:
+    """The heads after any of ``branches``, those of literal text taken together."""
+    texts = [items[0][1] for items in branches if len(items) == 1 and items[0][0] is _TEXT]
+    out = _extend(heads, texts)
+    for items in branches:
+        if len(items) != 1 or items[0][0] is not _TEXT:
+            out.update(_sequence(items, heads))
+    return out
+
+
+def _repeat(least: int, most: int, body: list[tuple[Any, Any]], heads: _Heads) -> _Heads:
     """Heads after ``least`` to ``most`` repetitions of ``body``, unrolled until they settle."""
-    out = set(heads) if least == 0 else set()
+    out = _Heads()
+    if least == 0:
+        out.update(heads)
     current = heads
     for count in range(1, min(most, _UNROLL) + 1):
         current = _sequence(body, current)
         if count >= least:
-            new = current - out
-            out |= current
-            if not new:
+            settled = current.issubset(out)
+            out.update(current)
+            if settled:
                 return out
     if most > _UNROLL:
         raise _Any
     return out
 
 
-def _extend(heads: set[_Head], chars: set[str]) -> set[_Head]:
-    """``heads`` followed by one of ``chars``."""
-    out: set[_Head] = set()
-    for head, _ in heads:
-        for char in map(_char, chars):
-            if " " in head:  # the word after the first one and white space
-                if char.isalpha():
-                    out.add((head + char, False))
-                else:
-                    out.add((head, not (char == " " and head[-1] == " ")))
-            elif head == NUMBER and char == "0" or head not in ("", NUMBER) and char.isalpha():
-                out.add((head, False) if head == NUMBER else (head + char, False))
-            elif not head:
-                out.add((NUMBER, False) if char == "0" else (char, not char.isalpha()))
-            elif char == " ":
-                out.add((head + " ", False))
-            else:
-                out.add((head + char, True))
+def _extend(heads: _Heads, texts: Iterable[str]) -> _Heads:
+    """The open ``heads`` followed by one of ``texts`` (as heads hold them)."""
+    out = _Heads()
+    for text in texts:
+        for head in heads.first:
+            _follow_first(head, text, out)
+        for rest, words in heads.second.items():
+            _follow_second(rest, words, text, out)
     return out
+
+
+def _follow_first(head: str, text: str, out: _Heads) -> None:
+    """Add to ``out`` the head ``head``, within its first word, followed by ``text``."""
+    for at, char in enumerate(text):
+        if head == NUMBER and char == "0" or head not in ("", NUMBER) and char.isalpha():
+            head = head if head == NUMBER else head + char
+        elif not head and (char == "0" or char.isalpha()):
+            head = char
+        elif not head:
+            out.first_done.add(char)
+            return
+        elif char == " ":
+            _follow_second("", frozenset((head,)), text[at + 1 :], out)
+            return
+        else:
+            out.first_done.add(head + char)
+            return
+    out.first.add(head)
+
+
+def _follow_second(rest: str, words: frozenset[str], text: str, out: _Heads) -> None:
+    """Add to ``out`` the heads of ``rest`` after ``words`` followed by ``text``."""
+    for char in text:
+        if char.isalpha():
+            rest += char
+        elif char != " " or rest:  # white space goes on, anything else ends the second word
+            out.add_second(rest, True, words)
+            return
+    out.add_second(rest, False, words)
+
+
+def _within(inner: dict[str, frozenset[str]], outer: dict[str, frozenset[str]]) -> bool:
+    """Whether the heads past their first word held in ``inner`` are all in ``outer``."""
+    return all(words <= outer.get(rest, frozenset()) for rest, words in inner.items())
 
 
 def _charset(items: list[tuple[Any, Any]]) -> set[str]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import re._compiler as _compiler
+import re._parser as _parser
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .fields import KINDS, Kind, clock
 from .firsts import first_heads, head_of
@@ -103,10 +105,13 @@ class Grammar:
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
         self._regexes = [rule.regex() for rule in rules]
-        self._fields = [_GROUP.findall(regex) for regex in self._regexes]
+        self._fields = [tuple(_GROUP.findall(regex)) for regex in self._regexes]
+        #: The groups of each rule's fields, named as in ``_parse``.
+        self._groups = [tuple(f"r{i}_{f}" for f in fields) for i, fields in enumerate(self._fields)]
+        #: The groups that must be written with a capital initial.
         self._capitals = [
-            [f for f in fields if f == _CAPITAL_GROUP or _kind(f).capitalized]
-            for fields in self._fields
+            tuple(f"r{i}_{f}" for f in fields if f == _CAPITAL_GROUP or _kind(f).capitalized)
+            for i, fields in enumerate(self._fields)
         ]
         function_words = table("function_words.txt").keys()
         by_word: dict[str, set[int]] = {}
@@ -136,20 +141,33 @@ class Grammar:
         self._by_length = {n: frozenset(indices) for n, indices in by_length.items()}
         #: Words a pattern may have before its anchor.
         self._prefix = frozenset(prefix)
-        #: How each rule's matches can begin (None: anyhow).
-        self._firsts = [first_heads(regex) for regex in self._regexes]
+        #: How each rule's matches can begin (None: anyhow), found on first use.
+        self._firsts: dict[int, frozenset[str] | None] = {}
+        #: Rules parsed for ``_firsts`` but not compiled yet.
+        self._parsed: dict[int, _parser.SubPattern] = {}
         self._orders: dict[tuple[frozenset[int], tuple[str, str] | None], tuple[int, ...]] = {}
         self._patterns: list[re.Pattern[str] | None] = [None] * len(rules)
 
-    def _compiled(self, i: int) -> re.Pattern[str]:
-        """Rule ``i`` alone, on lower-cased text, its groups named as in ``_candidate``.
+    def _parse(self, i: int) -> _parser.SubPattern:
+        """Rule ``i`` alone, for lower-cased text, parsed; groups ``r<i>`` and ``r<i>_<field>``."""
+        body = _GROUP.sub(lambda m: f"(?P<r{i}_{m[1]}>", self._regexes[i])
+        return _parser.parse(f"{_LEFT}(?P<r{i}>{body}){_RIGHT}")
 
-        Compiled on first use: a text needs only a few of the rules.
-        """
+    def _first_heads(self, i: int) -> frozenset[str] | None:
+        """How matches of rule ``i`` can begin (see ``firsts``)."""
+        if i not in self._firsts:
+            parsed = self._parsed[i] = self._parse(i)
+            self._firsts[i] = first_heads(parsed)
+        return self._firsts[i]
+
+    def _compiled(self, i: int) -> re.Pattern[str]:
+        """Rule ``i`` compiled (see ``_parse``), on first use: a text needs only a few rules."""
         pattern = self._patterns[i]
         if pattern is None:
-            body = _GROUP.sub(lambda m: f"(?P<r{i}_{m[1]}>", self._regexes[i])
-            pattern = self._patterns[i] = re.compile(f"{_LEFT}(?P<r{i}>{body}){_RIGHT}")
+            parsed = self._parsed.pop(i, None)
+            if parsed is None:
+                parsed = self._parse(i)
+            pattern = self._patterns[i] = _compiler.compile(parsed)
         return pattern
 
     def _startable(self, rules: frozenset[int], head: tuple[str, str] | None) -> tuple[int, ...]:
@@ -163,7 +181,7 @@ class Grammar:
             order = tuple(
                 i
                 for i in sorted(rules)
-                if (heads := self._firsts[i]) is None
+                if (heads := self._first_heads(i)) is None
                 or head is None
                 or head[1] in heads
                 or head[0] in heads
@@ -180,66 +198,77 @@ class Grammar:
 
     def scan(self, text: str, tokens: Tokens) -> list[Candidate]:
         """All non-overlapping expressions in ``text``, negative rules included."""
-        starts, words, low = tokens.starts, tokens.words, tokens.low
-        prefix = self._prefix
         found: list[Candidate] = []
         done = 0  # text before this offset is settled
-        by_word, startable = self._by_word, self._startable
-        # Tokens are runs of letters or of digits, and no letter sorts before "9": a number.
-        anchors = [i for i, word in enumerate(words) if word in by_word or word[0] <= "9"]
+        starts, by_word = tokens.starts, self._by_word
+        # Tokens are runs of letters or of digits, and no letter sorts before ":" (after "9").
+        anchors = [i for i, word in enumerate(tokens.words) if word in by_word or word < ":"]
         for i in anchors:
-            at = starts[i]
-            if at < done:
-                continue
-            first = i
-            while first > max(0, i - _REACH) and starts[first - 1] >= done:
-                if words[first - 1] not in prefix:
-                    break
-                first -= 1
-            last = i
-            while last + 1 < min(len(words), i + _AHEAD) and words[last + 1] in prefix:
-                last += 1
-            subsets = {rules for w in words[i : last + 1] if (rules := self._rules_for(w))}
-            tries = [(starts[j], _head_at(tokens, j)) for j in range(first, i + 1)]
-            if tries[0][0] > done and text[tries[0][0] - 1] in _OPENERS:
-                opener = text[tries[0][0] - 1]
-                tries.insert(0, (tries[0][0] - 1, (opener, opener)))
-            matches = [
-                m
-                for rules in subsets
-                for s, head in tries
-                if (order := startable(rules, head)) and (m := self._match(order, s, low, text))
-            ]
-            covering = [m for m in matches if m.end() > at]
-            if covering:
-                match = min(covering, key=lambda m: (-m.end(), m.start(), _rule_index(m)))
+            if starts[i] >= done and (match := self._best(text, tokens, i, done)):
                 found.append(self._candidate(match))
                 done = match.end()
         return found
 
+    def _best(self, text: str, tokens: Tokens, i: int, done: int) -> re.Match[str] | None:
+        """The match covering anchor ``i``, starting after ``done``, that wins (see the class)."""
+        words, low, startable, match = tokens.words, tokens.low, self._startable, self._match
+        last = i
+        while last + 1 < min(len(words), i + _AHEAD) and words[last + 1] in self._prefix:
+            last += 1
+        subsets = {rules for w in words[i : last + 1] if (rules := self._rules_for(w))}
+        tries = self._tries(text, tokens, i, done)
+        matches = [
+            m
+            for rules in subsets
+            for s, head in tries
+            if (order := startable(rules, head)) and (m := match(order, s, low, text))
+        ]
+        at = tokens.starts[i]
+        covering = [m for m in matches if m.end() > at]
+        if not covering:
+            return None
+        return min(covering, key=lambda m: (-m.end(), m.start(), _rule_index(m)))
+
+    def _tries(
+        self, text: str, tokens: Tokens, i: int, done: int
+    ) -> list[tuple[int, tuple[str, str] | None]]:
+        """Where a match covering anchor ``i`` may start, each with how the text there begins.
+
+        At the anchor, at the words before it that a pattern may have there, and at a character
+        opening the first of them.
+        """
+        starts, words = tokens.starts, tokens.words
+        first = i
+        while first > max(0, i - _REACH) and starts[first - 1] >= done:
+            if words[first - 1] not in self._prefix:
+                break
+            first -= 1
+        tries = [(starts[j], _head_at(tokens, j)) for j in range(first, i + 1)]
+        start = starts[first]
+        if start > done and text[start - 1] in _OPENERS:
+            opener = text[start - 1]
+            tries.insert(0, (start - 1, (opener, opener)))
+        return tries
+
     def _match(self, order: tuple[int, ...], at: int, low: str, text: str) -> re.Match[str] | None:
         """The first rule of ``order`` matching ``low`` at ``at`` (capitals checked on ``text``)."""
+        patterns, capitals = self._patterns, self._capitals
         for i in order:
-            m = self._compiled(i).match(low, at)
-            if m is not None and self._capitalized(m, text):
+            m = (patterns[i] or self._compiled(i)).match(low, at)
+            if m is not None and (not capitals[i] or _capitalized(m, capitals[i], text)):
                 return m
         return None
-
-    def _capitalized(self, m: re.Match[str], text: str) -> bool:
-        """Whether the fields that need a capital initial ("May", not "may") have one."""
-        i = _rule_index(m)
-        if not self._capitals[i]:
-            return True
-        return all(
-            m.start(group) < 0 or text[m.start(group)].isupper()
-            for group in (f"r{i}_{name}" for name in self._capitals[i])
-        )
 
     def _candidate(self, m: re.Match[str]) -> Candidate:
         i = _rule_index(m)
         rule = self.rules[i]
-        raw = {name: m[f"r{i}_{name}"] for name in self._fields[i]}
-        return Candidate(m.start(), m.end(), rule, fill(rule.value, raw))
+        value = _filled(rule.value, self._fields[i], tuple(map(m.group, self._groups[i])))
+        return Candidate(m.start(), m.end(), rule, value)
+
+
+def _capitalized(m: re.Match[str], groups: tuple[str, ...], text: str) -> bool:
+    """Whether the ``groups`` that need a capital initial ("May", not "may") have one."""
+    return all(m.start(group) < 0 or text[m.start(group)].isupper() for group in groups)
 
 
 def _consumed(pattern: str) -> str:
@@ -272,6 +301,7 @@ def _kind(field: str) -> Kind:
     return KINDS.get(field.rstrip("0123456789"), _ANY)
 
 
+@cache
 def _fits(kind: str, length: int) -> bool:
     """Whether a field of ``kind`` can hold a number of ``length`` digits (5: five or more)."""
     sample = "20000"[:length] if length < _LONG_NUMBER else "2" * 9
@@ -285,6 +315,12 @@ def _fits(kind: str, length: int) -> bool:
 def _rule_index(m: re.Match[str]) -> int:
     """Which rule made a match: its outermost group is named ``r<index>``."""
     return int(str(m.lastgroup)[1:])
+
+
+@lru_cache(maxsize=1 << 14)
+def _filled(template: str, fields: tuple[str, ...], values: tuple[str | None, ...]) -> str:
+    """``fill`` with the raw text of each of ``fields``, remembered: expressions recur."""
+    return fill(template, dict(zip(fields, values, strict=True)))
 
 
 def fill(template: str, raw: dict[str, str | None]) -> str:

@@ -22,6 +22,8 @@ def tag(text: str, dct: dt.date | None) -> list[Timex]:
     """
     tokens = Tokens(text)
     candidates = [c for c in grammar().scan(text, tokens) if c.rule.type != "NONE"]
+    if not candidates:
+        return []
     candidates = complete_ranges(text, candidates)
     sentences = Sentences(text)
     cues = TenseCues(text, tokens)
