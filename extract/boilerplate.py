@@ -23,6 +23,7 @@ def story_paragraphs(
     """
     kept: set[int] = set()
     any_rule = _any_rule(rules)
+    title = title.strip()
     for index, (start, end) in enumerate(spans):
         paragraph = text[start:end]
         rule = None
@@ -30,7 +31,7 @@ def story_paragraphs(
             rule = next((rule for rule in rules if rule.pattern.match(paragraph)), None)
         if rule and rule.to_end and start >= (1 - FOOTER_SHARE) * len(text):
             break
-        if rule is None and paragraph.strip() != title.strip():
+        if rule is None and paragraph.strip() != title:
             kept.add(index)
     return kept
 

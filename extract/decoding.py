@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-
 from extract.errors import DocumentError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -22,6 +20,8 @@ _COHERENCE_TIE = 0.05
 
 #: Share of control characters above which decoded text is taken for binary data.
 _MAX_CONTROL_SHARE = 0.05
+#: The control characters counted: all below U+0020 except tab, line feed, form feed and CR.
+_CONTROLS = bytes(code for code in range(32) if chr(code) not in "\n\r\t\f")
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -52,6 +52,8 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes
+
     matches = list(from_bytes(data))
     if not matches:
         raise DocumentError(name, "undecodable text (unknown encoding)")
@@ -74,5 +76,8 @@ def _preference(encoding: str) -> int:
 
 
 def _looks_binary(text: str) -> bool:
-    controls = sum(1 for char in text if ord(char) < 32 and char not in "\n\r\t\f")
+    """Whether control characters make up too much of ``text`` (counted on its UTF-8 bytes,
+    where a control character is always the one byte of its code)."""
+    data = text.encode("utf-8", "surrogatepass")
+    controls = len(data) - len(data.translate(None, _CONTROLS))
     return controls > _MAX_CONTROL_SHARE * len(text)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import dateparser
-
 from extract.errors import DocumentError
 
 _DELIMITER = "---"
-_KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_KEY_VALUE = re.compile(r"([A-Za-z_][\w-]*)\s*:\s*(.*)")  # on a stripped line
 _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
@@ -32,7 +30,7 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str], int]:
             return fields, offset
         if not stripped or stripped.startswith("#"):
             continue
-        match = _KEY_VALUE.match(stripped)
+        match = _KEY_VALUE.fullmatch(stripped)
         if match is None:
             raise DocumentError(name, f"malformed front matter, line {number} is not 'key: value'")
         fields[match.group(1).lower()] = _unquote(match.group(2))
@@ -47,6 +45,8 @@ def parse_date(value: str, name: str) -> date:
             return date.fromisoformat("-".join(part.zfill(2) for part in value.split("-")))
         except ValueError:
             raise DocumentError(name, f"impossible published date {value!r}") from None
+    import dateparser
+
     parsed = dateparser.parse(
         value,
         languages=["en"],

@@ -14,23 +14,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import PurePath
-
-from lxml.html import HtmlElement
-from trafilatura import bare_extraction
-from trafilatura.settings import use_config
-from trafilatura.utils import load_html
+from typing import TYPE_CHECKING
 
 from extract.errors import DocumentError
 from extract.frontmatter import parse_date
 
+if TYPE_CHECKING:
+    from configparser import ConfigParser
+
+    from lxml.html import HtmlElement
+
 #: File extensions read as HTML.
 HTML_SUFFIXES: frozenset[str] = frozenset({".html", ".htm"})
 
-#: trafilatura's defaults, without its signal-based timeout (which only works in the main
-#: thread, and the dashboard extracts in a worker thread).
-_CONFIG = use_config()
-_CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
 _DATE_SEARCH = {"original_date": True, "extensive_search": False}
 
 _MONTH = r"[A-Z][a-z]{2,8}\.?"
@@ -72,6 +70,9 @@ def read_page(markup: bytes | str, name: str) -> Page:
     Bytes are decoded by trafilatura (which honours the page's declared charset). Raises
     :class:`DocumentError` for markup that is empty, not HTML, or has no article text.
     """
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
     if not markup.strip():
         raise DocumentError(name, "empty file")
     tree = load_html(markup)
@@ -88,7 +89,7 @@ def read_page(markup: bytes | str, name: str) -> Page:
             include_comments=False,
             include_tables=False,
             include_images=False,
-            config=_CONFIG,
+            config=_config(),
         )
     except Exception as error:  # lxml and trafilatura raise many types on hostile markup
         raise DocumentError(name, f"unreadable HTML ({type(error).__name__})") from None
@@ -103,6 +104,17 @@ def read_page(markup: bytes | str, name: str) -> Page:
         site_name=_clean(found.sitename),
         author=_clean(found.author),
     )
+
+
+@cache
+def _config() -> ConfigParser:
+    """trafilatura's defaults, without its signal-based timeout (which only works in the main
+    thread, and the dashboard extracts in a worker thread)."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
 
 
 def _paragraphs(text: str) -> str:

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from extract.discovery import Found
 from extract.documents import DocumentError, read_document
 from extract.events import extract_events
-from extract.lexicon import load_lexicon
+from extract.lexicon import Lexicon, load_lexicon
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,17 @@ def process(found: Found, published: date | None) -> Outcome:
     except DocumentError as error:
         return Outcome(error.name, [], error.reason)
     try:
-        rows = extract_events(document, load_lexicon())
+        rows = extract_events(document, _lexicon())
     except Exception as error:  # a bug on one document must not lose the others
         reason = f"extraction failed, {type(error).__name__}: {error}"
         return Outcome(str(found.path), [], reason)
     return Outcome(str(found.path), rows)
+
+
+@cache
+def _lexicon() -> Lexicon:
+    """The default lexicon, looked up once per process."""
+    return load_lexicon()
 
 
 def process_batch(batch: Sequence[Found], published: date | None) -> list[Outcome]:

@@ -8,7 +8,6 @@ with no leading or trailing whitespace. Line breaks inside a paragraph are kept 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,12 +31,17 @@ SENTENCE_STARTERS: frozenset[str] = _word_set(
 MAX_SENTENCE = 2000
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_CANDIDATE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)|\n(?=[ \t]*(?:[#>*-]|\d+[.)]\s))")
+#: A run of end marks and closing quotes before whitespace, or a line break before a list item
+#: or heading; written to start with one character class, which makes the search fast.
+_CANDIDATE_END = re.compile(
+    r"[.!?…\n](?:(?<=\n)(?=[ \t]*(?:[#>*-]|\d+[.)]\s))|(?<!\n)[.!?…]*[\"”’»)\]]*(?=\s))"
+)
 _NEXT_START = re.compile(r"\s*([\"“‘«(\[]?)(\w+)")
-_DOTTED_ACRONYM = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\betc\.$")
-_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
-_WHITESPACE = re.compile(r"\s+")
-_LAST_WORD = re.compile(r"(\w+)\.$")
+#: What ends the text before a period, matched on that text reversed (".S.U" for "U.S."): a
+#: dotted acronym ("U.S.", "etc."), else an initial ("J."), else the last word.
+_BEFORE_PERIOD_REVERSED = re.compile(
+    r"\.(?:(?P<acronym>[A-Za-z]\b\.[A-Za-z]\b|cte\b)|[A-Z](?:\s|\Z)|(?P<word>\w+))"
+)
 
 
 @dataclass(frozen=True)
@@ -52,20 +56,14 @@ class Sentence:
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the paragraphs (blocks separated by blank lines), whitespace trimmed."""
-    spans = []
-    position = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
-        end = match.start() if match else len(text)
-        spans.extend(_trimmed(text, position, end))
-        position = match.end() if match else len(text)
-    return spans
+    return list(_paragraph_spans(text))
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences, paragraph by paragraph."""
     return [
         Sentence(start, end, text[start:end], number)
-        for number, (para_start, para_end) in enumerate(paragraph_spans(text))
+        for number, (para_start, para_end) in enumerate(_paragraph_spans(text))
         for start, end in _sentence_spans(text, para_start, para_end)
     ]
 
@@ -74,20 +72,35 @@ def split_sentences(text: str) -> list[Sentence]:
 def squeeze(text: str) -> str:
     """Collapse runs of whitespace to single spaces (cached: a paragraph is written once for
     each of its events)."""
-    return _WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
-def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`paragraph_spans`, found once for the several passes over a document."""
+    spans = []
+    position = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans += _trimmed(text, position, match.start())
+        position = match.end()
+    return tuple(spans + _trimmed(text, position, len(text)))
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
     position = start
     for match in _CANDIDATE_END.finditer(text, start, end):
-        if match.group().startswith("\n") or _ends_sentence(text, match.start(), match.end(), end):
-            yield from _bounded(text, position, match.end())
-            position = match.end()
-    yield from _bounded(text, position, end)
+        mark, after = match.span()
+        if text[mark] == "\n" or _ends_sentence(text, mark, after, end):
+            spans += _bounded(text, position, after)
+            position = after
+    return spans + _bounded(text, position, end)
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """:func:`_trimmed`, cut at the last whitespace before every ``MAX_SENTENCE`` characters."""
+    if end - start <= MAX_SENTENCE:
+        return _trimmed(text, start, end)
     spans = []
     while end - start > MAX_SENTENCE:
         limit = start + MAX_SENTENCE
@@ -107,13 +120,13 @@ def _ends_sentence(text: str, mark: int, after: int, limit: int) -> bool:
         return False
     if text[mark] != ".":
         return True
-    before = text[max(0, mark - 20) : mark + 1]
-    if _DOTTED_ACRONYM.search(before):
+    before = _BEFORE_PERIOD_REVERSED.match(text[max(0, mark - 20) : mark + 1][::-1])
+    if before is None:
+        return True
+    if before["acronym"]:
         return word.lower() in SENTENCE_STARTERS
-    last_word = _LAST_WORD.search(before)
-    if last_word and last_word.group(1).lower() in ABBREVIATIONS:
-        return False
-    return not _INITIAL.search(before)
+    last_word = before["word"]  # None after an initial
+    return last_word is not None and last_word[::-1].lower() not in ABBREVIATIONS
 
 
 def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -15,14 +15,19 @@ from functools import lru_cache
 MAX_TITLE = 90
 
 _SEPARATOR = re.compile(r"\s+[—–]\s+|\s+--\s+|;\s+|:\s+|:$|…[”\"]\s*")
+#: What every separator holds: texts without any of these are one clause.
+_SEPARATOR_MARKS = ("—", "–", "--", ";", ":", "…")
 _PREPOSITION_BEFORE = re.compile(
     r"(?:^|(?<=\s))(?:on|in|at|during|since|by|until|from|of|for|as of|as early as)\s+$", re.I
 )
+_LONGEST_PREPOSITION = len("as early as")
 _RELATIVE_CLAUSE = re.compile(
     r"\b(?:the|a|an|its|their|his|her|our)\s+(?P<head>(?:[\w-]+\s+){0,3}?[\w-]+\s+"
     r"(?:that|which|who)\s+(?:was|were|is|are|had|has|have)\b)",
     re.I,
 )
+#: What every relative clause holds, as a fast test (only ASCII letters match T and W case-blind).
+_RELATIVE_PRONOUN = re.compile(r"[TtWw](?i:hat|hich|ho)\s")
 _OPENER = re.compile(
     r"^(?:separately|meanwhile|indeed|however|also|moreover|now|either way|but|and|so|then|"
     r"instead|still|yet)\b,?\s*",
@@ -34,15 +39,16 @@ _REPORTED = re.compile(
     r"(?:,?\s+adding)?$"
 )
 _LOWERCASE_OPENERS = re.compile(r"^(?:The|A|An|It|This|That|There|We|They|Our|Their|\w+ing)\b")
-_TRAILING_CLAUSE = re.compile(
-    r",\s+(?:which|who|adding|saying|according to)\b.*$"
-    r"|\s+(?:and|but)\s+(?:we|they|I|he|she|it)\b(?:\s+[\w’'-]+){0,4}$",
-    re.I,
+_COMMA_CLAUSE = re.compile(r",\s+(?:which|who|adding|saying|according to)\b.*$", re.I)
+_JOINED_CLAUSE = re.compile(
+    r"\s+(?:and|but)\s+(?:we|they|I|he|she|it)\b(?:\s+[\w’'-]+){0,4}$", re.I
 )
 _CITY_COUNTRY = re.compile(r"(\b(?:in|at|near)\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?),\s+[A-Z][\w-]+$")
+_COUNTRY_TAIL = re.compile(r",\s+[A-Z][\w-]+")
 _LONG_ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+){2,}[^()]*\)")
 _SHORT_ASIDE = re.compile(r"\(([^()]*)\)")
-_QUOTES = re.compile(r"[“”\"«»„]|(?<!\w)[‘’']|[‘’'](?!\w)")
+#: Double quotes, and single quotes not between two word characters (not "Russia's").
+_QUOTES = re.compile(r"[“”\"«»„‘’'](?:(?<=[“”\"«»„])|(?<!\w.)|(?!\w))")
 _CLAUSE_CUT = re.compile(
     r",\s|\s(?=(?:and|but|which|who|if|because|while|when|where|although|though|unless|"
     r"despite|so)\s)"
@@ -62,11 +68,13 @@ _FIRST_PERSON = re.compile(r"^(?:We|I|Our|My|Us)\b")
 _PARTICIPLE_OPENER = re.compile(r"^(?:\w+ing|According|Despite|Amid|After)\b[^,]*,")
 _COMMA_OPENER = re.compile(r"^[^,]{3,60},\s+(?=\S)")
 _ARTICLE = re.compile(r"^(?:a|an)\s+", re.I)
-_ACRONYM = re.compile(r"(?P<name>(?:[\w’'-]+\s+){1,12}?)\((?P<acronym>[A-Z]{2,})\)")
-_SPACES = re.compile(r"\s+")
-_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
-_LEADING_MARKS = re.compile(r"^[\s,.;:!?—–-]+")
-_TRAILING_MARKS = re.compile(r"[\s,.;:!?—–-]+$")
+#: A name and its acronym in parentheses; the name starts at a word start, where the search
+#: would find it first anyway.
+_ACRONYM = re.compile(r"(?<![\w’'-])(?P<name>(?:[\w’'-]+\s+){1,12}?)\((?P<acronym>[A-Z]{2,})\)")
+_ACRONYM_MARK = re.compile(r"\([A-Z]{2,}\)")
+_SPACE_BEFORE_MARK = re.compile(r" (?=[,.;:!?])")  # spaces are single by then
+#: Stripped from both ends of a title (with its whitespace already collapsed to spaces).
+_EDGE_MARKS = " ,.;:!?—–-"
 
 
 def clause_span(text: str, anchor: int) -> tuple[int, int]:
@@ -84,6 +92,8 @@ def clause_span(text: str, anchor: int) -> tuple[int, int]:
 @lru_cache(maxsize=64)
 def _clauses(text: str) -> tuple[tuple[int, int], ...]:
     """The clause spans of a sentence; found once for all the events of the sentence."""
+    if not any(mark in text for mark in _SEPARATOR_MARKS):
+        return ((0, len(text)),)
     bounds = [0]
     for match in _SEPARATOR.finditer(text):
         bounds += [match.start(), match.end()]
@@ -133,8 +143,8 @@ def _headline(
         clause = _without_dates(text, 0, len(text), date_spans)
     title = _tidy(clause)
     if not relative:
-        title = _TRAILING_CLAUSE.sub("", title)
-    title = _CITY_COUNTRY.sub(r"\1", _OPENER.sub("", title))
+        title = _without_trailing_clause(title)
+    title = _without_country(_OPENER.sub("", title))
     title = _ARTICLE.sub("", title)
     return _capitalized(_turn_reported_speech(title))
 
@@ -168,6 +178,8 @@ def _relative_clause(text: str, start: int, end: int, anchor: int) -> tuple[int,
 @lru_cache(maxsize=64)
 def _relative_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int, int], ...]:
     """Start of the head, end of the relative pronoun phrase and end of each relative clause."""
+    if not _RELATIVE_PRONOUN.search(text, start, end):
+        return ()
     found = []
     for match in _RELATIVE_CLAUSE.finditer(text, start, end):
         clause_end = text.find(",", match.end(), end)
@@ -181,7 +193,7 @@ def _without_dates(text: str, start: int, end: int, date_spans: list[tuple[int, 
     for date_start, date_end in sorted(date_spans):
         if date_end <= start or date_start >= end:
             continue
-        before = _PREPOSITION_BEFORE.sub("", text[position:date_start])
+        before = _without_preposition(text[position:date_start])
         space = _SPACE_BEFORE_WORD.match(text, date_end, end)
         if space and not _SPACE_BEFORE_CONJUNCTION.match(text, date_end, end):
             date_end = space.end()
@@ -195,17 +207,44 @@ def _tidy(text: str) -> str:
     text = _with_acronyms(text)
     if "—" in text or "–" in text:
         text = _DASH_ASIDE.sub(", ", text)
-    text = _FRONTED_ADVERBIAL.sub("", text)
+    if "that " in text.lower():  # what every fronted adverbial follows
+        text = _FRONTED_ADVERBIAL.sub("", text)
     if "(" in text:
         text = _SHORT_ASIDE.sub(r"\1", _LONG_ASIDE.sub("", text))
-    text = _QUOTES.sub("", text).replace("…", " ")
-    text = _SPACE_BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", text))
-    return _TRAILING_MARKS.sub("", _LEADING_MARKS.sub("", text))
+    text = " ".join(_QUOTES.sub("", text).replace("…", " ").split())
+    return _SPACE_BEFORE_MARK.sub("", text).strip(_EDGE_MARKS)
+
+
+def _without_preposition(text: str) -> str:
+    """``text`` without the preposition it ends with ("held on "), searched for at the end."""
+    found = _PREPOSITION_BEFORE.search(text, max(0, len(text.rstrip()) - _LONGEST_PREPOSITION))
+    return text[: found.start()] if found else text
+
+
+def _without_trailing_clause(title: str) -> str:
+    """The title without a trailing ", which ..." or "and we ..." clause, whichever starts first."""
+    found = [_COMMA_CLAUSE.search(title)]
+    lowered = title.lower()
+    if "and" in lowered or "but" in lowered:  # a fast test of what every joined clause holds
+        found.append(_JOINED_CLAUSE.search(title))
+    matches = [match for match in found if match]
+    if not matches:
+        return title
+    first = min(matches, key=lambda match: match.start())
+    return title[: first.start()] + title[first.end() :]
+
+
+def _without_country(title: str) -> str:
+    """Turn "talks in Sochi, Russia" into "talks in Sochi"."""
+    comma = title.rfind(",")
+    if comma < 0 or not _COUNTRY_TAIL.fullmatch(title, comma):
+        return title
+    return _CITY_COUNTRY.sub(r"\1", title)
 
 
 def _with_acronyms(text: str) -> str:
     """ "Collective Security Treaty Organization (CSTO)" becomes "CSTO"."""
-    if "(" not in text:
+    if not _ACRONYM_MARK.search(text):
         return text
 
     def shorten(match: re.Match[str]) -> str:
@@ -223,7 +262,9 @@ def _with_acronyms(text: str) -> str:
 
 
 def _turn_reported_speech(title: str) -> str:
-    match = _REPORTED.match(title)
+    """Turn "Russia will act, Putin said" into "Putin said Russia will act" (a comma always comes
+    before the speaker)."""
+    match = _REPORTED.match(title) if "," in title else None
     if match is None:
         return title
     content = match.group("content")
@@ -234,8 +275,11 @@ def _turn_reported_speech(title: str) -> str:
 
 def _shortened(title: str) -> str:
     """Cut a long title before a clause, then before a phrase, then drop its opener."""
+    participle = _PARTICIPLE_OPENER.match(title)
+    if len(title) <= MAX_TITLE and not participle:
+        return title
     attempts = (title, _without_opener(title))
-    if _PARTICIPLE_OPENER.match(title):
+    if participle:
         attempts = attempts[::-1]
     for attempt in attempts:
         if len(attempt) <= MAX_TITLE:

@@ -20,11 +20,13 @@ class TriggerMention:
 
 def find_triggers(text: str, lexicon: Lexicon) -> list[TriggerMention]:
     """Trigger words in ``text``, left to right (matched case-insensitively, whole words)."""
-    return [
-        TriggerMention(match.start(), lexicon.triggers[match.group().lower()])
-        for match in _WORD.finditer(text)
-        if match.group().lower() in lexicon.triggers
-    ]
+    triggers = lexicon.triggers
+    found = []
+    for match in _WORD.finditer(text):
+        word = match[0].lower()
+        if word in triggers:
+            found.append(TriggerMention(match.start(), triggers[word]))
+    return found
 
 
 def main_trigger(
