@@ -121,36 +121,57 @@ class _MentionDates:
 
     def append(self, mention: _Mention) -> None:
         self.rows.append(mention.index)
-        self.starts.append(mention.start.toordinal())
-        self.ends.append(mention.end.toordinal())
+        self.starts.append(mention.start)
+        self.ends.append(mention.end)
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    """A mergeable row with what scoring needs, precomputed."""
+class _Mention(NamedTuple):
+    """A mergeable row with what scoring needs, precomputed; dates as day ordinals."""
 
     index: int
     doc_id: str
     day: bool
-    start: date
-    end: date
+    start: int
+    end: int
     actors: frozenset[str]
     words: frozenset[str]
     kinds: frozenset[str]
     amounts: frozenset[str]
 
-    def index_keys(self) -> list[str]:
-        """Keys this mention is found under: its actors, its title words (``*``), and its title
-        words again (``-``) when it names no actor."""
-        keys = [f"a:{actor}" for actor in self.actors] + [f"*:{word}" for word in self.words]
-        return keys + ([] if self.actors else [f"-:{word}" for word in self.words])
 
-    def query_keys(self) -> list[str]:
-        """Keys of the mentions it can merge with: with actors, those sharing an actor and those
-        naming none that share a title word; without actors, any sharing a title word."""
-        if self.actors:
-            return [f"a:{actor}" for actor in self.actors] + [f"-:{word}" for word in self.words]
-        return [f"*:{word}" for word in self.words]
+class _KeyIndex:
+    """Mentions by the actors and title words they can be found under: mentions naming actors
+    by their actors and title words, the others by their title words twice (``words`` and
+    ``bare_words``)."""
+
+    def __init__(self) -> None:
+        self.actors: defaultdict[str, set[int]] = defaultdict(set)
+        self.words: defaultdict[str, set[int]] = defaultdict(set)
+        self.bare_words: defaultdict[str, set[int]] = defaultdict(set)
+
+    def add(self, mention: _Mention) -> None:
+        for found in self._sets(mention):
+            found.add(mention.index)
+
+    def remove(self, mention: _Mention) -> None:
+        for found in self._sets(mention):
+            found.discard(mention.index)
+
+    def candidates(self, mention: _Mention) -> set[int]:
+        """The mentions ``mention`` can merge with: with actors, those sharing an actor and
+        those naming none that share a title word; without actors, any sharing a title word."""
+        if mention.actors:
+            sets = [self.actors.get(actor) for actor in mention.actors]
+            sets += [self.bare_words.get(word) for word in mention.words]
+        else:
+            sets = [self.words.get(word) for word in mention.words]
+        return set().union(*filter(None, sets))
+
+    def _sets(self, mention: _Mention) -> Iterator[set[int]]:
+        yield from (self.actors[actor] for actor in mention.actors)
+        yield from (self.words[word] for word in mention.words)
+        if not mention.actors:
+            yield from (self.bare_words[word] for word in mention.words)
 
 
 def merge_events(
@@ -272,8 +293,8 @@ def _mention(index: int, row: Mapping[str, str], lexicon: Lexicon) -> _Mention |
     if row["precision"] not in MERGEABLE_PRECISIONS or not row["date"]:
         return None
     try:
-        start = date.fromisoformat(row["date"])
-        end = date.fromisoformat(row["end_date"] or row["date"])
+        start = date.fromisoformat(row["date"]).toordinal()
+        end = date.fromisoformat(row["end_date"] or row["date"]).toordinal()
     except ValueError:
         return None
     return _Mention(
@@ -314,32 +335,25 @@ def _scored_pairs(
     ``mentions``, which are read in date order.
 
     Only mentions whose dates can match (see :func:`_date_factor`) and that share a key (see
-    :meth:`_Mention.query_keys`) are scored. No pair is lost: without a shared actor or title
+    :meth:`_KeyIndex.candidates`) are scored. No pair is lost: without a shared actor or title
     word the evidence is at most 0.3, below ``THRESHOLD``, and two mentions both naming actors
     but sharing none score 0.
     """
-    expiry: list[tuple[date, int]] = []
+    expiry: list[tuple[int, int]] = []
     active: dict[int, _Mention] = {}
-    by_key: defaultdict[str, set[int]] = defaultdict(set)
+    index = _KeyIndex()
     for position in _date_order(dates, ids):
         mention = mentions[position]
-        while expiry and (mention.start - expiry[0][0]).days > MAX_GAP_DAYS:
-            gone = active.pop(heapq.heappop(expiry)[1])
-            for key in gone.index_keys():
-                by_key[key].discard(gone.index)
-        candidates: set[int] = set()
-        for key in mention.query_keys():
-            candidates |= by_key.get(key, set())
-        for index in candidates:
-            other = active[index]
+        while expiry and mention.start - expiry[0][0] > MAX_GAP_DAYS:
+            index.remove(active.pop(heapq.heappop(expiry)[1]))
+        for other in map(active.__getitem__, index.candidates(mention)):
             if other.doc_id != mention.doc_id:
                 score = _score(other, mention)
                 if score >= THRESHOLD:
                     yield score, other.index, mention.index
         active[mention.index] = mention
         heapq.heappush(expiry, (mention.end, mention.index))
-        for key in mention.index_keys():
-            by_key[key].add(mention.index)
+        index.add(mention)
 
 
 def _date_order(dates: _MentionDates, ids: _IdOrder) -> Iterator[int]:
@@ -354,16 +368,24 @@ def _date_order(dates: _MentionDates, ids: _IdOrder) -> Iterator[int]:
 
 
 def _score(a: _Mention, b: _Mention) -> float:
-    if a.actors and b.actors and not a.actors & b.actors:
-        return 0.0
-    if a.amounts and b.amounts and not a.amounts & b.amounts:
-        return 0.0
     factor = _date_factor(a, b)
+    if not factor:
+        return 0.0
+    actors = 0.0
+    if a.actors and b.actors:
+        shared = len(a.actors & b.actors)
+        if not shared:
+            return 0.0
+        actors = shared / min(len(a.actors), len(b.actors))
+    amounts = bool(a.amounts and b.amounts)
+    if amounts and a.amounts.isdisjoint(b.amounts):
+        return 0.0
+    words = _overlap(a.words, b.words)
     evidence = (
-        _ACTOR_WEIGHT * _overlap(a.actors, b.actors)
-        + _TITLE_WEIGHT * _overlap(a.words, b.words)
-        + _KIND_WEIGHT * bool(a.kinds & b.kinds)
-        + _AMOUNT_WEIGHT * bool(a.amounts & b.amounts)
+        _ACTOR_WEIGHT * actors
+        + _TITLE_WEIGHT * words
+        + _KIND_WEIGHT * (not a.kinds.isdisjoint(b.kinds))
+        + _AMOUNT_WEIGHT * amounts
     )
     return round(factor * evidence, 4)
 
@@ -374,7 +396,7 @@ def _date_factor(a: _Mention, b: _Mention) -> float:
     if a.start <= b.end and b.start <= a.end:
         nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
         return _NESTED_FACTOR if nested else 0.0
-    gap = max((b.start - a.end).days, (a.start - b.end).days)
+    gap = max(b.start - a.end, a.start - b.end)
     return _GAP_FACTORS.get(gap, 0.0) if a.day and b.day else 0.0
 
 
