@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from extract.decoding import decode_text
 from extract.errors import DocumentError
 from extract.frontmatter import split_front_matter
-from extract.sentences import ABBREVIATIONS, SENTENCE_STARTERS, _ends_sentence, split_sentences
+from extract.sentences import split_sentences
 from extract.textnorm import analysis_text
 from extract.titles import _without_trailing_clause, headline
 
@@ -56,41 +56,6 @@ def test_sentence_ends_after_initials_acronyms_and_abbreviations(
     text: str, sentences: list[str]
 ) -> None:
     assert [sentence.text for sentence in split_sentences(text)] == sentences
-
-
-_NEXT_WORD = re.compile(r"\s*([\"“‘«(\[]?)(\w+)")
-
-
-def _ends_sentence_reference(text: str, mark: int, after: int, limit: int) -> bool:
-    """The sentence-end rule written out with one search per kind of word before the period."""
-    following = _NEXT_WORD.match(text, after, limit)
-    if following is None:
-        return True
-    opening, word = following.groups()
-    if not opening and not (word[0].isupper() or word[0].isdigit()):
-        return False
-    if text[mark] != ".":
-        return True
-    before = text[max(0, mark - 20) : mark + 1]
-    if re.search(r"(?:\b[A-Za-z]\.){2,}$|\betc\.$", before):
-        return word.lower() in SENTENCE_STARTERS
-    last_word = re.search(r"(\w+)\.$", before)
-    if last_word and last_word.group(1).lower() in ABBREVIATIONS:
-        return False
-    return not re.search(r"(?:^|\s)[A-Z]\.$", before)
-
-
-@given(
-    st.lists(
-        st.sampled_from(["U.S.", "etc.", "Mr.", "J.", "x.", "no.", "A.B.", "The", "the", "é", " "]),
-        max_size=12,
-    )
-)
-def test_sentence_end_rule_matches_its_reference(words: list[str]) -> None:
-    text = " ".join(words) + ". Then"
-    for mark in [index for index, char in enumerate(text) if char == "."]:
-        expected = _ends_sentence_reference(text, mark, mark + 1, len(text))
-        assert _ends_sentence(text, mark, mark + 1, len(text)) == expected
 
 
 @pytest.mark.parametrize(
