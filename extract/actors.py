@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, cached_property, lru_cache
 
-from extract.joined import Joined
+from extract.joined import ByText, Joined
 from extract.lexicon import Lexicon
 from extract.names import (
     Mention,
@@ -101,7 +101,7 @@ def actor_mentions(text: str, lexicon: Lexicon, extra: Mapping[str, str]) -> lis
     """Known, extra and shape-detected actor mentions in ``text``, sorted by position."""
     known = _known(lexicon).mentions(text)
     without_known = _blank(text, known)
-    places = _places(lexicon).mentions(without_known)
+    places = place_forms(lexicon).mentions(without_known)
     for_unknown = _blank(without_known, places)
     unknown = _unknown(for_unknown, lexicon)
     extras = _extra_mentions(_blank(for_unknown, unknown), extra) if extra else []
@@ -149,7 +149,7 @@ def _extra_matcher(forms: frozenset[tuple[str, str]]) -> NameMatcher:
 def unknown_people(texts: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
     """Surname -> full name for the people found by shape in a document's sentences."""
     joined = Joined(list(texts))
-    known = [*_known(lexicon).mentions(joined.text), *_places(lexicon).mentions(joined.text)]
+    known = [*_known(lexicon).mentions(joined.text), *place_forms(lexicon).mentions(joined.text)]
     return _people_in(joined.split(_unknown_in(joined, _blank(joined.text, known), lexicon)))
 
 
@@ -161,24 +161,27 @@ class SentenceActors:
         text = joined.text
         known = list(_known(lexicon).mentions(text))
         without_known = _blank(text, known)
-        places = _places(lexicon).mentions(without_known)
+        places = place_forms(lexicon).mentions(without_known)
         for_actors = _blank(without_known, places)
-        for_people = _blank(without_known, _places(lexicon).mentions(text))
+        listed = place_forms(lexicon).mentions(text)
+        for_people = _blank(without_known, listed)
         unknown = _unknown_in(joined, for_actors, lexicon)
         self._unknown = joined.split(unknown)
-        self.people = _people_in(
-            self._unknown
-            if for_people == for_actors
-            else joined.split(_unknown_in(joined, for_people, lexicon))
-        )
-        self._known, self._places = joined.split(known), joined.split(places)
+        people = _found_again(joined, self._unknown, for_actors, for_people, lexicon)
+        self.people = _people_in(people)
+        self._known, self._places = ByText(joined, known), ByText(joined, places)
+        self._listed = ByText(joined, listed)
         self._blanked = _blank(for_actors, unknown)
 
     @cached_property
-    def _extras(self) -> list[list[Mention]]:
-        if not self.people:
-            return [[] for _ in self.joined.texts]
-        return self.joined.split(_extra_mentions(self._blanked, self.people))
+    def _extras(self) -> ByText:
+        found = _extra_mentions(self._blanked, self.people) if self.people else []
+        return ByText(self.joined, found)
+
+    def places(self, index: int) -> list[Mention]:
+        """The mentions of listed places in sentence ``index`` as is (actors not blanked),
+        named by their form, as :func:`place_forms` finds them."""
+        return self._listed[index]
 
     def actors(self, index: int) -> list[str]:
         """The canonical actor names of sentence ``index``, as :func:`find_actors` with the
@@ -194,6 +197,20 @@ class SentenceActors:
                 self._extras[index],
             )
         )
+
+
+def _found_again(
+    joined: Joined, parts: list[list[Mention]], text: str, changed: str, lexicon: Lexicon
+) -> list[list[Mention]]:
+    """``parts``, the names found by shape in each part of ``text`` (a joined text with known
+    names blanked), with those of the parts that differ in ``changed`` found there instead."""
+    if changed == text:
+        return parts
+    found = []
+    for index, part in enumerate(parts):
+        new = joined.part(changed, index)
+        found.append(part if new == joined.part(text, index) else _unknown(new, lexicon))
+    return found
 
 
 def _people_in(parts: Iterable[Iterable[Mention]]) -> dict[str, str]:
@@ -252,7 +269,8 @@ def _known(lexicon: Lexicon) -> NameMatcher:
 
 
 @cache
-def _places(lexicon: Lexicon) -> NameMatcher:
+def place_forms(lexicon: Lexicon) -> NameMatcher:
+    """A matcher for the names and aliases of places, each named by itself."""
     names = _place_names(lexicon)
     return NameMatcher((form, form) for form in names)
 
@@ -354,23 +372,30 @@ def _titled(text: str, lexicon: Lexicon) -> list[Mention]:
 def _titled_matches(text: str, lexicon: Lexicon) -> list[re.Match[str]]:
     """The matches of the titled pattern, tried where the lowercase text has a title.
 
-    Lowercasing keeps the positions unless a character becomes two (dotted capital I), and
-    shows every title the case-insensitive pattern matches unless the text has one of the two
-    letters (dotless i, long s) that only the pattern folds to an ASCII one.
+    Lowercasing keeps the positions unless a character becomes two (dotted capital I), shows
+    every title the case-insensitive pattern matches unless the text has one of the two letters
+    (dotless i, long s) that only the pattern folds to an ASCII one, and keeps the characters
+    that are neither word characters nor hyphens, and whitespace, as they are.
     """
     pattern = _titled_pattern(lexicon)
-    forms = _ascii_title_forms(lexicon)
+    starts = _title_starts(lexicon)
     lowered = text.lower()
-    if forms is None or len(lowered) != len(text) or "ı" in text or "ſ" in text:
+    if starts is None or len(lowered) != len(text) or "ı" in text or "ſ" in text:
         return list(pattern.finditer(text))
-    return matches_from(pattern, text, occurrences(forms, lowered))
+    return matches_from(pattern, text, (match.start() for match in starts.finditer(lowered)))
 
 
 @cache
-def _ascii_title_forms(lexicon: Lexicon) -> frozenset[str] | None:
-    """The titles in lowercase, or None if one is not ASCII."""
+def _title_starts(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """Where a titled name may start in lowercase text: a title starting a word and followed
+    by whitespace; None if a title is not ASCII."""
     forms = frozenset(title.lower() for title in lexicon.person_titles)
-    return forms if all(form.isascii() for form in forms) else None
+    if not all(form.isascii() for form in forms):
+        return None
+    if not forms:
+        return re.compile("(?!)")
+    firsts = "".join(sorted({re.escape(form[0]) for form in forms}))
+    return re.compile(rf"(?=[{firsts}])(?<![\w-])(?=(?:{alternation(forms)})\s)")
 
 
 def _introduced_organizations(text: str) -> list[Mention]:

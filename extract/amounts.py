@@ -39,12 +39,11 @@ _SCALES = {
 }
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DIGIT = re.compile(r"\d")
-_SYMBOL_CHARACTERS = "$€£¥₽₴"
 #: The currency words and codes in lowercase (all ASCII).
 _CURRENCY_NAMES = (*_WORDS, *(code.lower() for code in _CODES))
-#: Letters that case-insensitive matching takes for an ASCII letter which ``str.lower`` does
-#: not turn into it (dotted capital I, dotless i, long s).
-_FOLDED_LETTER = re.compile("[\u0130\u0131\u017f]")
+#: A currency symbol, or a letter that case-insensitive matching takes for an ASCII letter which
+#: ``str.lower`` does not turn into it (dotted capital I, dotless i, long s).
+_SYMBOL_OR_FOLDED_LETTER = re.compile("[$€£¥₽₴\u0130\u0131\u017f]")
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mln|bln|bn|tn|[mk])\b)?"
 _PREFIXED = re.compile(
     rf"(?P<symbol>US\$|[$€£¥₽₴]|\b(?:{'|'.join(_CODES)})\b)\s?(?P<number>{_NUMBER}){_SCALE}",
@@ -78,7 +77,7 @@ def _may_have_amount(text: str) -> bool:
     """Whether ``text`` has a number and a currency symbol, word or code: every amount has."""
     if not _DIGIT.search(text):
         return False
-    if any(symbol in text for symbol in _SYMBOL_CHARACTERS) or _FOLDED_LETTER.search(text):
+    if _SYMBOL_OR_FOLDED_LETTER.search(text):
         return True
     lowered = text.lower()
     return any(name in lowered for name in _CURRENCY_NAMES)

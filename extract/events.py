@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from extract.actors import SentenceActors, find_speaker
 from extract.amounts import find_amounts
@@ -34,7 +34,7 @@ from extract.joined import Joined
 from extract.lexicon import Lexicon, load_lexicon
 from extract.narrative import Anchor, Narrative, is_quote
 from extract.periods import Period, precision_of, to_period
-from extract.places import dateline_place, find_locations
+from extract.places import dateline_place, locations_in
 from extract.schema import EVENT_COLUMNS, MULTI_VALUE_SEPARATOR
 from extract.sentences import Sentence, paragraph_spans, split_sentences, squeeze
 from extract.textnorm import analysis_text
@@ -168,15 +168,15 @@ def _events(
     speaker: _Speaker | None = None
     for index, sentence in enumerate(sentences):
         sentence_text = named.texts[index]
-        continuing = narrative.continues(index, sentence_text)
-        reference = narrative.reference_date(index, sentence_text)
+        quoted = is_quote(sentence_text)
+        continuing = narrative.continues(index, sentence_text, quoted)
+        reference = narrative.reference_date(continuing, quoted)
         found: Sequence[Timex]
         if reference and reference != doc.published:
             found = _retagged(sentence_text, reference)
         else:
             found = _within(document_timexes, timex_starts, sentence)
         timexes = [timex for timex in found if _is_event_date(timex)]
-        quoted = is_quote(sentence_text)
         speaker = _Speaker(sentence_text, lexicon, named.people, speaker if quoted else None)
         anchor = narrative.anchor if continuing else None
         triggers = find_triggers(sentence_text, lexicon) if timexes or anchor else []
@@ -185,8 +185,7 @@ def _events(
                 sentence,
                 sentence_text,
                 lexicon,
-                named,
-                index,
+                named(index),
                 triggers,
                 anchor.actors if anchor and (quoted or not timexes) else (),
                 dateline if sentence.paragraph == sentences[0].paragraph else "",
@@ -239,12 +238,18 @@ def _retagged(text: str, reference: date) -> tuple[Timex, ...]:
 def _within(timexes: list[Timex], starts: list[int], sentence: Sentence) -> list[Timex]:
     """The document's timexes (sorted, their ``starts`` alongside) inside ``sentence``, with
     offsets relative to it."""
-    first = bisect_left(starts, sentence.start)
-    last = bisect_right(starts, sentence.end)
+    offset, end = sentence.start, sentence.end
     return [
-        replace(timex, start=timex.start - sentence.start, end=timex.end - sentence.start)
-        for timex in timexes[first:last]
-        if timex.end <= sentence.end
+        Timex(
+            start=timex.start - offset,
+            end=timex.end - offset,
+            text=timex.text,
+            type=timex.type,
+            value=timex.value,
+            anchored=timex.anchored,
+        )
+        for timex in timexes[bisect_left(starts, offset) : bisect_right(starts, end)]
+        if timex.end <= end
     ]
 
 
@@ -252,8 +257,14 @@ def _is_event_date(timex: Timex) -> bool:
     if timex.type not in DATE_TYPES:
         return False
     if timex.anchored:
-        return to_period(timex.value) is not None
+        return _period(timex.value) is not None
     return bool(precision_of(timex.value))
+
+
+@lru_cache(maxsize=4096)
+def _period(value: str) -> Period | None:
+    """:func:`to_period`, cached: the same dates recur within and across documents."""
+    return to_period(value)
 
 
 def _anchor(dated: list[tuple[Timex, Event]]) -> Anchor:
@@ -277,7 +288,7 @@ class _Named:
         return _Mentioned(
             actors=tuple(self.actors.actors(index)),
             topics=tuple(find_topics(text, self.lexicon)),
-            locations=tuple(find_locations(text, self.lexicon)),
+            locations=tuple(locations_in(text, self.actors.places(index), self.lexicon)),
             amounts=tuple(find_amounts(text)),
         )
 
@@ -292,27 +303,21 @@ class _Mentioned:
     amounts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Context:
     """What an event needs to know about its sentence."""
 
     sentence: Sentence
     text: str
     lexicon: Lexicon
-    named: _Named
-    index: int  # the sentence's number among the document's
+    mentioned: _Mentioned  # what the sentence names, the same for each of its events
     triggers: list[TriggerMention]
     inherited: tuple[str, ...]  # actors of the narrative event a quote or inference belongs to
     dateline: str  # the dateline's place, for sentences of the first paragraph
     speaker: _Speaker  # who is quoted, for titles in the first person
 
-    @cached_property
-    def _mentioned(self) -> _Mentioned:
-        """What the sentence names; the same for each of its events, so found once."""
-        return self.named(self.index)
-
     def dated(self, timex: Timex, date_spans: list[tuple[int, int]]) -> Event:
-        period = to_period(timex.value) if timex.anchored else None
+        period = _period(timex.value) if timex.anchored else None
         event = self._event(
             timex.start,
             date_spans,
@@ -353,15 +358,16 @@ class _Context:
     def _event(self, anchor: int, date_spans: list[tuple[int, int]], dating: Dating) -> Event:
         start, end = clause_span(self.text, anchor)
         trigger = main_trigger(self.triggers, anchor, start, end)
+        mentioned = self.mentioned
         return Event(
             sentence=self.sentence,
             dating=dating,
             title=headline(self.text, anchor, date_spans, self.speaker),
             event_kind=trigger.trigger.event if trigger else "",
-            actors=tuple(dict.fromkeys((*self._mentioned.actors, *self.inherited))),
-            topics=self._mentioned.topics,
-            locations=self._mentioned.locations or ((self.dateline,) if self.dateline else ()),
-            amounts=self._mentioned.amounts,
+            actors=tuple(dict.fromkeys((*mentioned.actors, *self.inherited))),
+            topics=mentioned.topics,
+            locations=mentioned.locations or ((self.dateline,) if self.dateline else ()),
+            amounts=mentioned.amounts,
             has_trigger=trigger is not None,
             verb_trigger=bool(trigger and trigger.trigger.standalone),
         )

@@ -9,7 +9,7 @@ patterns treat alike.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from extract.names import Mention
@@ -48,3 +48,21 @@ class Joined:
             offset = starts[index]
             parts[index].append(Mention(start - offset, end - offset, name))
         return parts
+
+
+class ByText:
+    """Mentions of a joined text, sorted by start, looked up by text with offsets in it: the
+    parts of :meth:`Joined.split` one at a time, for when few texts are asked for."""
+
+    def __init__(self, joined: Joined, mentions: Sequence[Mention]) -> None:
+        self.joined, self.mentions = joined, mentions
+        self.starts = [mention.start for mention in mentions]
+
+    def __getitem__(self, index: int) -> list[Mention]:
+        offset = self.joined.starts[index]
+        first = bisect_left(self.starts, offset)
+        last = bisect_left(self.starts, offset + len(self.joined.texts[index]) + 1)
+        return [
+            Mention(start - offset, end - offset, name)
+            for start, end, name in self.mentions[first:last]
+        ]

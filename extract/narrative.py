@@ -48,18 +48,20 @@ class Narrative:
         self.anchor: Anchor | None = None
         self._last = -CONTINUATION_GAP - 1
 
-    def continues(self, index: int, sentence: str) -> bool:
-        """Whether sentence number ``index`` belongs to the current narrative."""
+    def continues(self, index: int, sentence: str, quoted: bool) -> bool:
+        """Whether sentence number ``index`` belongs to the current narrative; ``quoted`` tells
+        whether it is a quote (see :func:`is_quote`)."""
         if self.anchor is None:
             return False
         near = index - self._last <= CONTINUATION_GAP
-        return near or is_quote(sentence) or bool(_REPORTING.search(sentence))
+        return near or quoted or bool(_REPORTING.search(sentence))
 
-    def reference_date(self, index: int, sentence: str) -> date | None:
-        """The day relative dates in a quoted sentence refer to, if the narrative has one."""
+    def reference_date(self, continuing: bool, quoted: bool) -> date | None:
+        """The day relative dates in a quoted sentence that continues the narrative refer to,
+        if the narrative has one."""
         anchor = self.anchor
-        if anchor and anchor.period.precision == "day" and is_quote(sentence):
-            return anchor.period.start if self.continues(index, sentence) else None
+        if continuing and quoted and anchor and anchor.period.precision == "day":
+            return anchor.period.start
         return None
 
     def touch(self, index: int) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
-from extract.actors import FUNCTION_WORDS, GENERIC_WORDS
+from extract.actors import FUNCTION_WORDS, GENERIC_WORDS, place_forms
 from extract.lexicon import Lexicon
-from extract.names import NameMatcher
+from extract.names import Mention
 
 #: Words that put a following place name in the role of a location.
 SPATIAL_WORDS = ("in", "at", "near", "inside", "outside", "across", "throughout", "visited")
@@ -31,30 +32,33 @@ def find_locations(text: str, lexicon: Lexicon) -> list[str]:
     gives only the city. A capitalized name after "in"/"at"... that is not a known actor, a
     month or weekday counts too ("in Bobruisk").
     """
+    return locations_in(text, place_forms(lexicon).mentions(text), lexicon)
+
+
+def locations_in(text: str, listed: Iterable[Mention], lexicon: Lexicon) -> list[str]:
+    """:func:`find_locations`, given the mentions of listed places in ``text`` as
+    :func:`place_forms` finds them."""
+    places = _place_of(lexicon)
     found: list[tuple[int, str]] = []
     previous_end = -10
-    for mention in _matcher(lexicon).mentions(text):
-        qualifies_previous = _CITY_COUNTRY.match(text[previous_end : mention.start])
-        if (
-            _BEFORE.search(text[max(0, mention.start - 30) : mention.start])
-            and not qualifies_previous
-        ):
-            found.append((mention.start, mention.name))
+    for start, end, form in listed:
+        qualifies_previous = _CITY_COUNTRY.match(text[previous_end:start])
+        if _BEFORE.search(text[max(0, start - 30) : start]) and not qualifies_previous:
+            found.append((start, places[form]))
         if not qualifies_previous:
-            previous_end = mention.end
-    listed = {name for _, name in found}
+            previous_end = end
+    named = {name for _, name in found}
     for match in _IN_NAME.finditer(text):
         name = match.group("name")
-        if name not in listed and not _is_known(name, lexicon) and _looks_like_place(name):
+        if name not in named and not _is_known(name, lexicon) and _looks_like_place(name):
             found.append((match.start("name"), name))
     return list(dict.fromkeys(name for _, name in sorted(found)))
 
 
 @cache
-def _matcher(lexicon: Lexicon) -> NameMatcher:
-    return NameMatcher(
-        (form, place.name) for place in lexicon.places for form in (place.name, *place.aliases)
-    )
+def _place_of(lexicon: Lexicon) -> dict[str, str]:
+    """The place each form names; a form of several places names the last."""
+    return {form: place.name for place in lexicon.places for form in (place.name, *place.aliases)}
 
 
 @cache

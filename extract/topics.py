@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from extract.lexicon import Lexicon
@@ -17,26 +19,46 @@ def find_topics(text: str, lexicon: Lexicon) -> list[str]:
 
     Keywords are whole words; a keyword with a capital letter ("WHO") must match its case.
     """
-    patterns = _patterns(lexicon)
-    if _NON_ASCII_WORD_CHAR.search(text):  # case-insensitive matching beyond ASCII: no shortcut
-        return [name for name, _, pattern in patterns if pattern.search(text)]
-    words = frozenset(_WORD.findall(text.lower()))
-    return [
-        name
-        for name, firsts, pattern in patterns
-        if (firsts is None or not firsts.isdisjoint(words)) and pattern.search(text)
-    ]
+    topics = _topics(lexicon)
+    if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text):
+        candidates: Iterable[int] = range(len(topics.names))  # no shortcut beyond ASCII
+    else:
+        candidates = topics.candidates(text)
+    return [topics.names[i] for i in candidates if topics.patterns[i].search(text)]
+
+
+@dataclass(frozen=True)
+class _Topics:
+    """The topics' names and patterns, and the topics a text can match by the first words of
+    their keywords: an ASCII text without one of a topic's first words cannot match it."""
+
+    names: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+    first_words: re.Pattern[str]  # any first word, in lowercase, as a whole word
+    by_first_word: dict[str, tuple[int, ...]]  # the topics of each first word
+    unfiltered: frozenset[int]  # topics with a keyword that does not start with an ASCII word
+
+    def candidates(self, text: str) -> list[int]:
+        """The numbers of the topics ``text`` may match, in order."""
+        found = set(self.unfiltered)
+        for word in set(self.first_words.findall(text.lower())):
+            found.update(self.by_first_word[word])
+        return sorted(found)
 
 
 @cache
-def _patterns(
-    lexicon: Lexicon,
-) -> tuple[tuple[str, frozenset[str] | None, re.Pattern[str]], ...]:
-    """Each topic's name, the first words of its keywords in lowercase (None: any text may
-    match) and its pattern; an ASCII text without any of those words cannot match it."""
-    return tuple(
-        (topic.name, _first_words(topic.keywords), _keyword_pattern(topic.keywords))
-        for topic in lexicon.topics
+def _topics(lexicon: Lexicon) -> _Topics:
+    firsts = [_first_words(topic.keywords) for topic in lexicon.topics]
+    by_first_word: dict[str, list[int]] = {}
+    for index, words in enumerate(firsts):
+        for word in words or ():
+            by_first_word.setdefault(word, []).append(index)
+    return _Topics(
+        names=tuple(topic.name for topic in lexicon.topics),
+        patterns=tuple(_keyword_pattern(topic.keywords) for topic in lexicon.topics),
+        first_words=re.compile(rf"\b(?:{alternation(by_first_word) or '(?!)'})\b"),
+        by_first_word={word: tuple(indexes) for word, indexes in by_first_word.items()},
+        unfiltered=frozenset(index for index, words in enumerate(firsts) if words is None),
     )
 
 

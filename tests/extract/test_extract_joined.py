@@ -1,12 +1,23 @@
 import re
+from datetime import date
 
 import pytest
 
-from extract.actors import SentenceActors, find_actors, unknown_people
+from extract.actors import (
+    SentenceActors,
+    _titled_matches,
+    _titled_pattern,
+    find_actors,
+    unknown_people,
+)
 from extract.amounts import find_amounts
-from extract.joined import SEPARATOR, Joined
-from extract.lexicon import Lexicon
+from extract.joined import SEPARATOR, ByText, Joined
+from extract.lexicon import Lexicon, Topic
 from extract.names import Mention, matches_from, occurrences
+from extract.narrative import Anchor, Narrative
+from extract.periods import to_period
+from extract.places import find_locations, locations_in
+from extract.topics import _topics, find_topics
 
 SENTENCES = [
     "President Tokayev met spokesman Dmitry Peskov in Moscow.",
@@ -36,6 +47,84 @@ def test_sentence_actors_match_per_sentence_matching(lexicon: Lexicon) -> None:
         assert actors.actors(index) == find_actors(sentence, lexicon, people)
 
 
+def test_people_are_found_with_every_listed_place_blanked(lexicon: Lexicon) -> None:
+    """Blanking the actor "Mexico" leaves "City" of the place "Mexico City"; people are not
+    found in that text."""
+    sentences = ["Talks began.", "In Mexico City Anna Vorn said so.", "Later Vorn left."]
+    actors = SentenceActors(Joined(sentences), lexicon)
+    assert actors.people == unknown_people(sentences, lexicon) == {"Vorn": "Anna Vorn"}
+    assert actors.actors(2) == find_actors(sentences[2], lexicon, actors.people)
+
+
+def test_by_text_looks_up_what_split_groups() -> None:
+    joined = Joined(["ab", "", "cde", "f"])
+    mentions = [Mention(0, 2, "x"), Mention(1, 2, "z"), Mention(4, 7, "y"), Mention(8, 9, "w")]
+    by_text = ByText(joined, mentions)
+    assert [by_text[index] for index in range(4)] == joined.split(mentions)
+    assert ByText(joined, [])[2] == []
+
+
+def test_sentence_places_give_per_sentence_locations(lexicon: Lexicon) -> None:
+    sentences = [
+        *SENTENCES,
+        "Sochi, Russia hosted talks in Minsk.",
+        "In Minsk",
+        "He flew to Moscow, then visited Sochi, Russia, and in Bobruisk met locals.",
+    ]
+    actors = SentenceActors(Joined(sentences), lexicon)
+    for index, sentence in enumerate(sentences):
+        located = locations_in(sentence, actors.places(index), lexicon)
+        assert located == find_locations(sentence, lexicon)
+    assert locations_in(sentences[-1], actors.places(len(sentences) - 1), lexicon) == [
+        "Sochi",
+        "Bobruisk",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The WHO warned.",
+        "Who knows?",
+        "The vote in the re-elected parliament, the e-vote and the polling station.",
+        "Polling Stations opened; VOTERS queued.",
+        "Wahl: Die Wähler stimmten ab (vote).",
+        "",
+    ],
+)
+def test_topics_are_those_whose_patterns_match(lexicon: Lexicon, text: str) -> None:
+    topics = _topics(lexicon)
+    patterns = zip(topics.names, topics.patterns, strict=True)
+    expected = [name for name, pattern in patterns if pattern.search(text)]
+    assert find_topics(text, lexicon) == expected
+
+
+def test_topics_with_keywords_beyond_ascii_words_are_always_tried() -> None:
+    custom = Lexicon(
+        actors=(),
+        places=(),
+        topics=(Topic("money", ("€ bonds", "loan")), Topic("talks", ("talks",))),
+        triggers={},
+        boilerplate=(),
+        person_titles=(),
+    )
+    assert _topics(custom).unfiltered == frozenset({0})
+    assert find_topics("They sold € bonds.", custom) == ["money"]
+    assert find_topics("The talks went on.", custom) == ["talks"]
+
+
+def test_quotes_continuing_a_daily_narrative_refer_to_its_day() -> None:
+    narrative = Narrative()
+    assert not narrative.continues(0, "He said so.", quoted=False)
+    period = to_period("2020-09-14")
+    assert period is not None
+    narrative.move_to(0, Anchor(period, "2020-09-14", "Monday"))
+    assert narrative.continues(9, "“We agree,” he said.", quoted=True)
+    assert narrative.reference_date(continuing=True, quoted=True) == date(2020, 9, 14)
+    assert narrative.reference_date(continuing=False, quoted=True) is None
+    assert narrative.reference_date(continuing=True, quoted=False) is None
+
+
 def test_surnames_that_are_not_single_words_are_matched_too(lexicon: Lexicon) -> None:
     people = {"Smith-Jones": "Anna Smith-Jones", "Peskov": "Dmitry Peskov"}
     assert find_actors("Then Smith-Jones and Peskov left.", lexicon, people) == [
@@ -63,6 +152,29 @@ def test_only_three_letters_fold_to_ascii_without_lowercasing_to_it() -> None:
         if char.lower() != letter
     }
     assert odd == {"\u0130", "\u0131", "\u017f"}
+
+
+def test_lowercasing_keeps_whitespace_and_what_is_no_word_character_or_hyphen() -> None:
+    """Title starts are looked for in lowercased text by what surrounds them."""
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    for char in re.findall(r"[^\w-]", every):
+        lowered = char.lower()
+        assert not re.search(r"[\w-]", lowered)
+        assert lowered.isspace() == char.isspace()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Mikhail Mishustin met Deputy Prime Minister Alexei Overchuk.",
+        "The ex-president Zorbaz and vice-president Quill spoke to PRESIDENT Tokayev.",
+        "Mr. Smith, Mrs.Jones and president\tZorbaz; Sen. Brown-Smith; Gen.Lee.",
+        "Ministers Anna Vorn said; minister anna vorn; minister",
+    ],
+)
+def test_titled_names_are_the_titled_pattern_matches(lexicon: Lexicon, text: str) -> None:
+    found = [match.span() for match in _titled_matches(text, lexicon)]
+    assert found == [match.span() for match in _titled_pattern(lexicon).finditer(text)]
 
 
 @pytest.mark.parametrize(
