@@ -31,6 +31,8 @@ _AUXILIARIES = frozenset(("is", "are", "was", "were", "has", "have", "had"))
 #: open the sentence or follow these words ("Until Thursday, they had...", "not until Tuesday").
 _DEADLINES = frozenset(("until", "till"))
 _NOT_DEADLINE_AFTER = frozenset(("up", "not"))
+#: How many words before "until" a verb of duration may stand ("remained in hospital until").
+_UNTIL_REACH = 4
 
 
 class Sentences:
@@ -89,7 +91,9 @@ class TenseCues:
         cues = _cues()
         if word.endswith("ed") and i and _modifies(words[i - 1]):  # "as previously planned"
             return None
-        if word in _DEADLINES and not _deadline(text[at], words[i - 1] if i else ""):
+        if word in _DEADLINES and not (
+            _deadline(text[at], words[i - 1] if i else "") and not self._ends_past_state(i)
+        ):
             return None
         tense = cues.get(f"{word} {following}") or cues.get(word)
         if word in _AUXILIARIES and following:  # "was planning to", "has scheduled"
@@ -99,6 +103,17 @@ class TenseCues:
         if tense is None and _past_form(word) and text[at].islower():
             tense = None if i and words[i - 1] in _BE else "PAST"
         return None if tense == "NONE" else tense
+
+    def _ends_past_state(self, i: int) -> bool:
+        """Whether "until" at word ``i`` follows a past verb of duration in its clause."""
+        durative = table("durative_verbs.txt")
+        for j in range(i - 1, max(-1, i - 1 - _UNTIL_REACH), -1):
+            gap = self.text[self.starts[j] + len(self.words[j]) : self.starts[j + 1]]
+            if any(mark in gap for mark in ",;:.!?"):
+                return False
+            if self.words[j] in durative:
+                return True
+        return False
 
     def tense(self, start: int, end: int, bounds: tuple[int, int]) -> str | None:
         """PAST, FUTURE or PRESENT from the cue word nearest to ``start:end`` in ``bounds``.

@@ -131,7 +131,9 @@ def test_reference_days_and_periods(text: str, span: str, type_: str, value: str
             "DATE",
             "2000-04-07",
         ),
-        # Not so when "until" opens the sentence or follows "not".
+        # Not so when "until" ends a past state, opens the sentence or follows "not".
+        ("He remained in hospital until Tuesday, officials said.", "Tuesday", "DATE", "2000-03-28"),
+        ("The troops stayed in the town until Friday.", "Friday", "DATE", "2000-03-31"),
         ("Until Saturday, they had not called him a suspect.", "Saturday", "DATE", "2000-04-01"),
         ("It was not until Saturday that he spoke.", "Saturday", "DATE", "2000-04-01"),
     ],
