@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from extract.discovery import find_documents
+from extract.docids import DocIds
 from extract.documents import DocumentError
 from extract.frontmatter import parse_date
 from extract.output import mentions_path, write_events, write_tables
@@ -182,6 +183,7 @@ class _Run:
         self.stderr = stderr
         self.read = 0
         self.skipped: Counter[str] = Counter()
+        self.doc_ids = DocIds()
 
     def rows(self) -> Iterator[dict[str, str]]:
         for outcome in self.outcomes:
@@ -190,6 +192,9 @@ class _Run:
                 continue
             self.read += 1
             self._progress()
+            notice = self.doc_ids.claim(outcome.name, outcome.rows)
+            if notice:
+                print(f"extract: {notice}", file=self.stderr)
             yield from outcome.rows
 
     def summary(self, written: str) -> str:

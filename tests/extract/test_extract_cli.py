@@ -201,3 +201,21 @@ def test_parquet_output_has_the_csv_rows(tmp_path: Path) -> None:
     assert status == 0
     assert f"1 event written to {parquet_out}" in stderr
     assert pq.read_table(parquet_out).to_pylist() == rows(csv_out)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_files_sharing_a_doc_id_get_distinct_ids_and_a_notice(tmp_path: Path, workers: str) -> None:
+    story = STORY.replace("id: {id}\n", "")
+    write(tmp_path / "in" / "a" / "index.md", story)
+    write(tmp_path / "in" / "b" / "index.md", story)
+    write(tmp_path / "in" / "c" / "x.md", STORY.format(id="index"))
+    out = tmp_path / "events.csv"
+    status, err = run_main(str(tmp_path / "in"), "-o", str(out), "--no-merge", "--workers", workers)
+    assert status == 0
+    found = rows(out)
+    assert [row["doc_id"] for row in found] == ["index", "index-2", "index-3"]
+    assert [row["event_id"] for row in found] == ["index-1", "index-2-1", "index-3-1"]
+    b, c = tmp_path / "in" / "b" / "index.md", tmp_path / "in" / "c" / "x.md"
+    first = tmp_path / "in" / "a" / "index.md"
+    assert f'extract: {b}: doc_id "index" is taken by {first}, using "index-2"\n' in err
+    assert f'extract: {c}: doc_id "index" is taken by {first}, using "index-3"\n' in err
