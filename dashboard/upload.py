@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 import pandas as pd
 
+from extract.docids import DocIds
 from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 
 ALLOWED_EXTENSIONS: tuple[str, ...] = ("txt", "md", "html", "htm")
@@ -31,10 +32,7 @@ class UploadOutcome:
         string frames (``MERGED_EVENT_COLUMNS``, ``MENTION_COLUMNS``)."""
         from extract.merge import merge_events
 
-        first: dict[str, dict[str, str]] = {}
-        for row in self.rows:
-            first.setdefault(row["event_id"], row)
-        events, mentions = merge_events(first.values())
+        events, mentions = merge_events(self.rows)
         return (
             pd.DataFrame(events, columns=list(MERGED_EVENT_COLUMNS), dtype=str).fillna(""),
             pd.DataFrame(mentions, columns=list(MENTION_COLUMNS), dtype=str).fillna(""),
@@ -73,6 +71,7 @@ def extract_files(
     ``progress`` is called with the number of files finished and the current file name.
     """
     outcome = UploadOutcome()
+    doc_ids = DocIds()
     for done, (name, data) in enumerate(files):
         progress(done, name)
         if not has_allowed_extension(name):
@@ -84,6 +83,9 @@ def extract_files(
         except Exception as err:  # noqa: BLE001 - one broken file must not stop the batch
             outcome.errors.append(f"{name}: could not be read ({_reason(err)}).")
             continue
+        renamed = doc_ids.claim(name, rows)
+        if renamed:
+            outcome.notes.append(f"{renamed}.")
         dated = sum(1 for row in rows if row["date"])
         if not rows:
             outcome.notes.append(f"{name}: no events found.")

@@ -14,12 +14,13 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 def fake_extract(data: bytes, name: str, published: date | None) -> list[dict[str, str]]:
     if b"boom" in data:
         raise ValueError("bad front matter")
+    ids = {"event_id": f"{name}-1", "doc_id": name}
     if b"undated" in data:
-        return [{c: "" for c in EVENT_COLUMNS} | {"event_id": f"{name}-1", "title": "x"}]
+        return [{c: "" for c in EVENT_COLUMNS} | ids | {"title": "x"}]
     if b"nothing" in data:
         return []
-    row = {c: "" for c in EVENT_COLUMNS}
-    row |= {"event_id": f"{name}-1", "date": "2020-01-02", "end_date": "2020-01-02"}
+    row = {c: "" for c in EVENT_COLUMNS} | ids
+    row |= {"date": "2020-01-02", "end_date": "2020-01-02"}
     row["published"] = published.isoformat() if published else ""
     return [row]
 
@@ -114,3 +115,14 @@ def test_uploaded_articles_are_merged_among_themselves() -> None:
     assert list(exile["date_conflict"]) == ["2020-08-10 (Danube Post)"]
     assert set(mentions["merged_id"]) == set(merged["event_id"])
     assert len(mentions) == len(outcome.rows)
+
+
+def test_uploads_sharing_a_name_keep_both_with_a_note() -> None:
+    text = (ARTICLES / "putin-lukashenko-sochi.md").read_bytes().replace(b"\nid: ", b"\nold: ")
+    outcome = upload.extract_files([("story.md", text), ("story.md", text)], None)
+    doc_ids = {row["doc_id"] for row in outcome.rows}
+    assert doc_ids == {"story", "story-2"}
+    assert len({row["event_id"] for row in outcome.rows}) == len(outcome.rows)
+    assert outcome.notes == ['story.md: doc_id "story" is taken by story.md, using "story-2".']
+    events, _ = outcome.merged()
+    assert (events["sources"] == "2").any()
