@@ -148,9 +148,7 @@ def _extra_matcher(forms: frozenset[tuple[str, str]]) -> NameMatcher:
 
 def unknown_people(texts: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
     """Surname -> full name for the people found by shape in a document's sentences."""
-    joined = Joined(list(texts))
-    known = [*_known(lexicon).mentions(joined.text), *place_forms(lexicon).mentions(joined.text)]
-    return _people_in(joined.split(_unknown_in(joined, _blank(joined.text, known), lexicon)))
+    return SentenceActors(Joined(list(texts)), lexicon).people
 
 
 class SentenceActors:

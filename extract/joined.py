@@ -42,10 +42,9 @@ class Joined:
     def split(self, mentions: Iterable[Mention]) -> list[list[Mention]]:
         """``mentions`` of the joined text grouped by text, in order, with offsets in it."""
         parts: list[list[Mention]] = [[] for _ in self.texts]
-        starts = self.starts
         for start, end, name in mentions:
-            index = bisect_right(starts, start) - 1
-            offset = starts[index]
+            index = self.index(start)
+            offset = self.starts[index]
             parts[index].append(Mention(start - offset, end - offset, name))
         return parts
 

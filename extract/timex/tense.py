@@ -91,9 +91,7 @@ class TenseCues:
         cues = _cues()
         if word.endswith("ed") and i and _modifies(words[i - 1]):  # "as previously planned"
             return None
-        if word in _DEADLINES and not (
-            _deadline(text[at], words[i - 1] if i else "") and not self._ends_past_state(i)
-        ):
+        if word in _DEADLINES and not self._sets_deadline(i):
             return None
         tense = cues.get(f"{word} {following}") or cues.get(word)
         if word in _AUXILIARIES and following:  # "was planning to", "has scheduled"
@@ -103,6 +101,17 @@ class TenseCues:
         if tense is None and _past_form(word) and text[at].islower():
             tense = None if i and words[i - 1] in _BE else "PAST"
         return None if tense == "NONE" else tense
+
+    def _sets_deadline(self, i: int) -> bool:
+        """Whether "until" at word ``i`` sets a deadline: written in lower case, not after
+        ``_NOT_DEADLINE_AFTER``, and not ending a past state (after a past verb of duration in
+        its clause: "remained in hospital until Tuesday")."""
+        previous = self.words[i - 1] if i else ""
+        return (
+            self.text[self.starts[i]].islower()
+            and previous not in _NOT_DEADLINE_AFTER
+            and not self._ends_past_state(i)
+        )
 
     def _ends_past_state(self, i: int) -> bool:
         """Whether "until" at word ``i`` follows a past verb of duration in its clause."""
@@ -144,11 +153,6 @@ class TenseCues:
 def _modifies(word: str) -> bool:
     """Whether an -ed form after ``word`` is an adjective: "the planned", "hastily arranged"."""
     return word in _DETERMINERS or (len(word) > 5 and word.endswith("ly"))
-
-
-def _deadline(initial: str, previous: str) -> bool:
-    """Whether "until" written with ``initial`` after ``previous`` sets a deadline."""
-    return initial.islower() and previous not in _NOT_DEADLINE_AFTER
 
 
 def _past_form(word: str) -> bool:
