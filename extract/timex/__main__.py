@@ -17,6 +17,22 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _read_utf8(path: str) -> str:
+    """The text of a UTF-8 file as written (offsets count its characters, line ends kept);
+    ValueError says why it is not UTF-8 text."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    if b"\x00" in data:
+        raise ValueError("binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError(
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "convert it to UTF-8 first"
+        ) from None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Tag a UTF-8 text file; one JSON object per expression on standard output."""
     parser = argparse.ArgumentParser(prog="python -m extract.timex", description=main.__doc__)
@@ -24,9 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dct", type=_date, help="document creation date, YYYY-MM-DD")
     args = parser.parse_args(argv)
     try:
-        with open(args.file, encoding="utf-8", newline="") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
+        text = _read_utf8(args.file)
+    except OSError as error:
+        print(f"cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    except ValueError as error:
         print(f"cannot read {args.file}: {error}", file=sys.stderr)
         return 1
     for timex in tag(text, args.dct):

@@ -43,3 +43,21 @@ def test_unreadable_file_exits_1(tmp_path: Path) -> None:
     result = _run(str(tmp_path / "missing.txt"))
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_binary_file_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "photo.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = _run(str(path))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"cannot read {path}: binary file, not text"
+
+
+def test_legacy_encoding_says_where(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Le 9 août, ils se sont réunis.".encode("latin-1"))
+    result = _run(str(path))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"cannot read {path}: not UTF-8 text (byte 0xfb at offset 7); convert it to UTF-8 first"
+    )
