@@ -77,10 +77,10 @@ def _write(rows: Rows, path: Path, columns: Sequence[str], parquet: bool) -> int
 def _write_csv(rows: Rows, path: Path, columns: Sequence[str]) -> int:
     count = 0
     with path.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="ignore")
-        writer.writeheader()
+        writer = csv.writer(stream)
+        writer.writerow(columns)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow([row.get(column, "") for column in columns])
             count += 1
     return count
 
