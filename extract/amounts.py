@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from extract.names import alternation
+
 _SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH"}
 _WORDS = {
     "dollar": "USD",
@@ -39,8 +41,8 @@ _SCALES = {
 }
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DIGIT = re.compile(r"\d")
-#: The currency words and codes in lowercase (all ASCII).
-_CURRENCY_NAMES = (*_WORDS, *(code.lower() for code in _CODES))
+#: Any currency word or code, in lowercase (all ASCII).
+_CURRENCY_NAME = re.compile(alternation((*_WORDS, *(code.lower() for code in _CODES))))
 #: A currency symbol, or a letter that case-insensitive matching takes for an ASCII letter which
 #: ``str.lower`` does not turn into it (dotted capital I, dotless i, long s).
 _SYMBOL_OR_FOLDED_LETTER = re.compile("[$€£¥₽₴\u0130\u0131\u017f]")
@@ -79,8 +81,7 @@ def _may_have_amount(text: str) -> bool:
         return False
     if _SYMBOL_OR_FOLDED_LETTER.search(text):
         return True
-    lowered = text.lower()
-    return any(name in lowered for name in _CURRENCY_NAMES)
+    return _CURRENCY_NAME.search(text.lower()) is not None
 
 
 def _currency(match: re.Match[str]) -> str:

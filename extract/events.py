@@ -20,8 +20,8 @@ actor; plus 0.05 per further mention; at most 1.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -35,13 +35,13 @@ from extract.lexicon import Lexicon, load_lexicon
 from extract.narrative import Anchor, Narrative, is_quote
 from extract.periods import Period, precision_of, to_period
 from extract.places import dateline_place, locations_in
-from extract.schema import EVENT_COLUMNS, MULTI_VALUE_SEPARATOR
+from extract.schema import MULTI_VALUE_SEPARATOR
 from extract.sentences import Sentence, paragraph_spans, split_sentences, squeeze
 from extract.textnorm import analysis_text
 from extract.timex import Timex, tag
 from extract.titles import clause_span, headline
 from extract.topics import find_topics
-from extract.triggers import TriggerMention, find_triggers, main_trigger
+from extract.triggers import TriggerMention, find_triggers, has_standalone_trigger, main_trigger
 
 __all__ = ["Event", "event_rows", "extract_events", "find_events", "load_lexicon"]
 
@@ -92,7 +92,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     sentences = [
         sentence
         for sentence in split_sentences(doc.text)
-        if sentence.paragraph in story and len(sentence.text.split()) >= MIN_WORDS
+        if sentence.paragraph in story and _has_words(sentence.text, MIN_WORDS)
     ]
     text = analysis_text(doc.text)
     named = _Named([text[s.start : s.end] for s in sentences], lexicon)
@@ -100,7 +100,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
 
 
 def event_rows(doc: Document, events: list[Event]) -> list[dict[str, str]]:
-    """``events`` as CSV rows."""
+    """``events`` as CSV rows, their keys in the order of ``EVENT_COLUMNS``."""
     if not events:
         return []
     spans = paragraph_spans(doc.text)
@@ -114,7 +114,7 @@ def event_rows(doc: Document, events: list[Event]) -> list[dict[str, str]]:
             paragraphs[index] = squeeze(doc.text[paragraph_start:paragraph_end])
         dating = event.dating
         period = dating.period
-        row = {
+        row = {  # in the order of EVENT_COLUMNS
             "event_id": f"{doc.doc_id}-{number}",
             "doc_id": doc.doc_id,
             "date": period.start.isoformat() if period else "",
@@ -139,7 +139,7 @@ def event_rows(doc: Document, events: list[Event]) -> list[dict[str, str]]:
             "doc_title": doc.title,
             "paragraph": paragraphs[index],
         }
-        rows.append({column: row[column] for column in EVENT_COLUMNS})
+        rows.append(row)
     return rows
 
 
@@ -162,8 +162,7 @@ def _events(
     named: _Named,
 ) -> Iterator[Event]:
     narrative = Narrative()
-    document_timexes = tag(text, doc.published)
-    timex_starts = [timex.start for timex in document_timexes]
+    dates = _dates_by_sentence(tag(text, doc.published), sentences)
     dateline = dateline_place(text, lexicon)
     speaker: _Speaker | None = None
     for index, sentence in enumerate(sentences):
@@ -171,22 +170,20 @@ def _events(
         quoted = is_quote(sentence_text)
         continuing = narrative.continues(index, sentence_text, quoted)
         reference = narrative.reference_date(continuing, quoted)
-        found: Sequence[Timex]
         if reference and reference != doc.published:
-            found = _retagged(sentence_text, reference)
+            retagged = _retagged(sentence_text, reference)
+            timexes = [timex for timex in retagged if _is_event_date(timex)]
         else:
-            found = _within(document_timexes, timex_starts, sentence)
-        timexes = [timex for timex in found if _is_event_date(timex)]
+            timexes = dates.get(index, [])
         speaker = _Speaker(sentence_text, lexicon, named.people, speaker if quoted else None)
         anchor = narrative.anchor if continuing else None
-        triggers = find_triggers(sentence_text, lexicon) if timexes or anchor else []
-        if timexes or any(mention.trigger.standalone for mention in triggers):
+        if timexes or (anchor and has_standalone_trigger(sentence_text, lexicon)):
             context = _Context(
                 sentence,
                 sentence_text,
                 lexicon,
                 named(index),
-                triggers,
+                find_triggers(sentence_text, lexicon),
                 anchor.actors if anchor and (quoted or not timexes) else (),
                 dateline if sentence.paragraph == sentences[0].paragraph else "",
                 speaker,
@@ -235,12 +232,22 @@ def _retagged(text: str, reference: date) -> tuple[Timex, ...]:
     return tuple(tag(text, reference))
 
 
-def _within(timexes: list[Timex], starts: list[int], sentence: Sentence) -> list[Timex]:
-    """The document's timexes (sorted, their ``starts`` alongside) inside ``sentence``, with
-    offsets relative to it."""
-    offset, end = sentence.start, sentence.end
-    return [
-        Timex(
+def _has_words(text: str, count: int) -> bool:
+    """Whether ``text`` has at least ``count`` words (split no further than that)."""
+    return len(text.split(maxsplit=count - 1)) >= count
+
+
+def _dates_by_sentence(timexes: list[Timex], sentences: list[Sentence]) -> dict[int, list[Timex]]:
+    """The event dates (see :func:`_is_event_date`) among a document's timexes, by the number
+    of the sentence that holds them, in order, with offsets relative to it."""
+    starts = [sentence.start for sentence in sentences]
+    dates: dict[int, list[Timex]] = {}
+    for timex in timexes:
+        index = bisect_right(starts, timex.start) - 1
+        if index < 0 or timex.end > sentences[index].end or not _is_event_date(timex):
+            continue
+        offset = starts[index]
+        shifted = Timex(
             start=timex.start - offset,
             end=timex.end - offset,
             text=timex.text,
@@ -248,9 +255,8 @@ def _within(timexes: list[Timex], starts: list[int], sentence: Sentence) -> list
             value=timex.value,
             anchored=timex.anchored,
         )
-        for timex in timexes[bisect_left(starts, offset) : bisect_right(starts, end)]
-        if timex.end <= end
-    ]
+        dates.setdefault(index, []).append(shifted)
+    return dates
 
 
 def _is_event_date(timex: Timex) -> bool:

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from extract.lexicon import Lexicon, Trigger
+from extract.names import alternation
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+#: A word in lowercase (see :func:`find_triggers`): a trigger of another form is never found.
+_WORD = re.compile(r"[a-z][a-z-]*")
+#: The characters whose lowercase holds an ASCII letter although they are not one (dotted
+#: capital I, Kelvin sign).
+_LOWERCASE_ASCII_LETTER = ("\u0130", "\u212a")
 
 
 @dataclass(frozen=True)
@@ -19,14 +25,45 @@ class TriggerMention:
 
 
 def find_triggers(text: str, lexicon: Lexicon) -> list[TriggerMention]:
-    """Trigger words in ``text``, left to right (matched case-insensitively, whole words)."""
+    """Trigger words in ``text``, left to right (matched case-insensitively, whole words).
+
+    A word is a run of ASCII letters and hyphens that starts with a letter: "re-met" and
+    "talks--met" are one word each, and "-met" is "met".
+    """
     triggers = lexicon.triggers
-    found = []
-    for match in _WORD.finditer(text):
-        word = match[0].lower()
-        if word in triggers:
-            found.append(TriggerMention(match.start(), triggers[word]))
-    return found
+    return [
+        TriggerMention(match.start(1) - 1, triggers[match[1]])
+        for match in _pattern(lexicon, standalone=False).finditer(_searched(text))
+    ]
+
+
+def has_standalone_trigger(text: str, lexicon: Lexicon) -> bool:
+    """Whether ``text`` holds a standalone trigger word (see :func:`find_triggers`)."""
+    return _pattern(lexicon, standalone=True).search(_searched(text)) is not None
+
+
+@cache
+def _pattern(lexicon: Lexicon, standalone: bool) -> re.Pattern[str]:
+    """A trigger word (only a standalone one if ``standalone``) as group 1, at the start of a
+    word of :func:`_searched` text, after what comes before that word: a character that does
+    not continue a word, then any hyphens. Starting with that character lets the regex engine
+    skip the letters within words quickly."""
+    words = alternation(
+        word
+        for word, trigger in lexicon.triggers.items()
+        if _WORD.fullmatch(word) and (trigger.standalone or not standalone)
+    )
+    return re.compile(rf"[^a-z-]-*({words or '(?!)'})(?![a-z-])")
+
+
+def _searched(text: str) -> str:
+    """``text`` as the patterns search it: in lowercase, after a space that stands for the start
+    of the text (so offsets in it are one more), with the same words at the same offsets (no
+    character turns into an ASCII letter)."""
+    for char in _LOWERCASE_ASCII_LETTER:
+        if char in text:
+            text = text.replace(char, " ")
+    return " " + text.lower()
 
 
 def main_trigger(
