@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
+from operator import attrgetter
 
 from extract.joined import ByText, Joined
 from extract.lexicon import Lexicon
 from extract.names import (
+    LeadWords,
     Mention,
     NameMatcher,
     alternation,
     matches_from,
-    occurrences,
+    mentions_of,
 )
 
 
@@ -65,13 +67,15 @@ _REPORTING_VERB = re.compile(
     r"\b(?:said|says|told|noted|added|stressed|explained|affirmed|declared|announced|wrote|"
     r"insisted|warned|argued|claimed|replied|recalled)\b|:\s*$"
 )
-_SPATIAL_BEFORE = re.compile(
-    r"\b(?:in|at|near|from|to|into|inside|outside|across|via|visited|visit|visiting)\s+(?:the\s+)?$",
+_SPATIAL_WORDS = "in at near from to into inside outside across via visited visit visiting"
+#: A spatial word, whitespace and perhaps "the" ending a text ("visited the "), matched at the
+#: start of the text reversed: one try instead of a search trying every position.
+_SPATIAL_BEFORE_REVERSED = re.compile(
+    rf"(?:\s+eht)?\s+(?:{'|'.join(word[::-1] for word in _SPATIAL_WORDS.split())})\b",
     re.IGNORECASE,
 )
 _COMMA = re.compile(r",\s*")
-_CAPITALIZED_FORM = re.compile(r"[A-Z]\w*")
-_CAPITALIZED_WORD = re.compile(r"(?<![\w@.])[A-Z]\w*(?![\w@]|\.\w)")
+_START = attrgetter("start")
 _INITIAL = re.compile(r"([A-Za-z])[\w'’-]*")
 # Possessive quantifiers (++) where giving characters back cannot lead to a match: a name word
 # is always followed by whitespace, an apostrophe or hyphen, or a non-word character.
@@ -104,7 +108,7 @@ def actor_mentions(text: str, lexicon: Lexicon, extra: Mapping[str, str]) -> lis
     places = place_forms(lexicon).mentions(without_known)
     for_unknown = _blank(without_known, places)
     unknown = _unknown(for_unknown, lexicon)
-    extras = _extra_mentions(_blank(for_unknown, unknown), extra) if extra else []
+    extras = mentions_of(extra, _blank(for_unknown, unknown)) if extra else []
     return _actor_mentions(text, lexicon, known, places, unknown, extras)
 
 
@@ -112,38 +116,27 @@ def _actor_mentions(
     text: str,
     lexicon: Lexicon,
     known: Sequence[Mention],
-    places: list[Mention],
+    places: Sequence[Mention],
     unknown: Sequence[Mention],
     extras: Sequence[Mention],
+    start: int = 0,
 ) -> list[Mention]:
-    """The actor mentions of ``text`` from its known, place, shape-detected and extra ones."""
-    found = [m for m in known if not _is_country_as_place(text, m, places, lexicon)]
-    found += _governments(text, places, lexicon)
+    """The actor mentions of ``text`` from its known, place, shape-detected and extra ones;
+    ``start`` is where the sentence they are in starts in ``text``."""
+    countries = _countries(lexicon)
+    found = [
+        mention
+        for mention in known
+        if mention.name not in countries or not _is_place(text, mention, places, start)
+    ]
+    found += _governments(text, places, lexicon, start)
     found += unknown
     found += extras
-    return sorted(found, key=lambda mention: mention.start)
+    return sorted(found, key=_START)
 
 
 def _names(mentions: Iterable[Mention]) -> list[str]:
     return list(dict.fromkeys(mention.name for mention in mentions))
-
-
-def _extra_mentions(text: str, extra: Mapping[str, str]) -> list[Mention]:
-    """Mentions of the forms ``extra`` maps to names; capitalized words are looked up, other
-    forms need a matcher of their own."""
-    if all(_CAPITALIZED_FORM.fullmatch(form) for form in extra):
-        return [
-            Mention(match.start(), match.end(), extra[match.group()])
-            for match in _CAPITALIZED_WORD.finditer(text)
-            if match.group() in extra
-        ]
-    return list(_extra_matcher(frozenset(extra.items())).mentions(text))
-
-
-@lru_cache(maxsize=16)
-def _extra_matcher(forms: frozenset[tuple[str, str]]) -> NameMatcher:
-    """A matcher for a document's extra names, built once for all its sentences."""
-    return NameMatcher(forms)
 
 
 def unknown_people(texts: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
@@ -157,23 +150,21 @@ class SentenceActors:
     def __init__(self, joined: Joined, lexicon: Lexicon) -> None:
         self.joined, self.lexicon = joined, lexicon
         text = joined.text
-        known = list(_known(lexicon).mentions(text))
+        known = _known(lexicon).mentions(text)
         without_known = _blank(text, known)
-        places = place_forms(lexicon).mentions(without_known)
-        for_actors = _blank(without_known, places)
         listed = place_forms(lexicon).mentions(text)
-        for_people = _blank(without_known, listed)
+        places, for_actors, for_people = _places_blanked(without_known, known, listed, lexicon)
         unknown = _unknown_in(joined, for_actors, lexicon)
-        self._unknown = joined.split(unknown)
-        people = _found_again(joined, self._unknown, for_actors, for_people, lexicon)
+        people = _found_again(joined, joined.split(unknown), for_actors, for_people, lexicon)
         self.people = _people_in(people)
         self._known, self._places = ByText(joined, known), ByText(joined, places)
+        self._unknown = ByText(joined, sorted(unknown, key=_START))
         self._listed = ByText(joined, listed)
         self._blanked = _blank(for_actors, unknown)
 
     @cached_property
     def _extras(self) -> ByText:
-        found = _extra_mentions(self._blanked, self.people) if self.people else []
+        found = mentions_of(self.people, self._blanked) if self.people else []
         return ByText(self.joined, found)
 
     def places(self, index: int) -> list[Mention]:
@@ -184,17 +175,33 @@ class SentenceActors:
     def actors(self, index: int) -> list[str]:
         """The canonical actor names of sentence ``index``, as :func:`find_actors` with the
         document's people."""
-        text = self.joined.texts[index]
-        return _names(
-            _actor_mentions(
-                text,
-                self.lexicon,
-                self._known[index],
-                self._places[index],
-                self._unknown[index],
-                self._extras[index],
-            )
+        start = self.joined.starts[index]
+        end = start + len(self.joined.texts[index])
+        mentions = _actor_mentions(
+            self.joined.text,
+            self.lexicon,
+            self._known.between(start, end),
+            self._places.between(start, end),
+            self._unknown.between(start, end),
+            self._extras.between(start, end),
+            start,
         )
+        return _names(mentions)
+
+
+def _places_blanked(
+    without_known: str, known: list[Mention], listed: list[Mention], lexicon: Lexicon
+) -> tuple[list[Mention], str, str]:
+    """The places in ``without_known``, a text with its ``known`` names blanked, where
+    ``listed`` are its places as is; and that text with the places blanked, and with the places
+    listed blanked."""
+    matcher = place_forms(lexicon)
+    places = matcher.blanked_mentions(listed, known)
+    if places is None:
+        places = matcher.mentions(without_known)
+        return places, _blank(without_known, places), _blank(without_known, listed)
+    blanked = _blank(without_known, places)  # the other places listed are blank already
+    return places, blanked, blanked
 
 
 def _found_again(
@@ -237,16 +244,18 @@ def find_speaker(text: str, lexicon: Lexicon, extra: Mapping[str, str] | None = 
     return before[-1].split()[-1] if before else ""
 
 
-def _is_country_as_place(
-    text: str, mention: Mention, places: list[Mention], lexicon: Lexicon
-) -> bool:
-    """A country named as a place, not as an actor: "in Belarus", "Sochi, Russia"."""
-    if mention.name not in _countries(lexicon):
-        return False
+def _is_place(text: str, mention: Mention, places: Sequence[Mention], start: int) -> bool:
+    """A name used as a place, as countries are in "in Belarus", "Sochi, Russia"; the sentence
+    it is in starts at ``start``."""
     qualifies_place = any(_COMMA.fullmatch(text, place.end, mention.start) for place in places)
-    return qualifies_place or bool(
-        _SPATIAL_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
-    )
+    return qualifies_place or _is_after_spatial_word(text, mention, start)
+
+
+def _is_after_spatial_word(text: str, mention: Mention, start: int) -> bool:
+    """Whether a spatial word ("in", "visited") comes right before ``mention`` in its sentence,
+    which starts at ``start``."""
+    before = text[max(start, mention.start - 40) : mention.start]
+    return bool(_SPATIAL_BEFORE_REVERSED.match(before[::-1]))
 
 
 @cache
@@ -284,15 +293,16 @@ def _capitals(lexicon: Lexicon) -> dict[str, str]:
     }
 
 
-def _governments(text: str, places: list[Mention], lexicon: Lexicon) -> list[Mention]:
+def _governments(
+    text: str, places: Sequence[Mention], lexicon: Lexicon, start: int
+) -> list[Mention]:
     """Capitals that stand for their country ("Moscow would grant Minsk a loan"), that is,
-    capitals not introduced by a spatial word ("in Minsk")."""
+    capitals not introduced by a spatial word ("in Minsk"); their sentence starts at ``start``."""
     capitals = _capitals(lexicon)
     return [
         Mention(place.start, place.end, capitals[place.name])
         for place in places
-        if place.name in capitals
-        and not _SPATIAL_BEFORE.search(text[max(0, place.start - 40) : place.start])
+        if place.name in capitals and not _is_after_spatial_word(text, place, start)
     ]
 
 
@@ -334,9 +344,12 @@ def _shaped(text: str, lexicon: Lexicon, is_headline: Callable[[int], bool]) -> 
         if not _starts_sentence_only(match.group())
     ]
     blanked = _blank(text, found)
-    titled = _titled(blanked, lexicon)
+    # Found before the titled names are blanked: an organization word leading a name after that
+    # was followed by whitespace and a capital before too (titled names start with one).
+    leads = _lead_words(lexicon).starts(blanked)
+    titled = _titled(blanked, lexicon, leads)
     blanked = _blank(blanked, titled)
-    introduced = _introduced_organizations(blanked)
+    introduced = _introduced_organizations(blanked, leads)
     found += titled + introduced
     for run in _NAME_RUN.finditer(_blank(blanked, introduced)):
         if (person := _person_in_run(run, lexicon)) and not is_headline(run.start()):
@@ -357,50 +370,40 @@ _INTRODUCED_ORGANIZATION = re.compile(
 )
 
 
-def _titled(text: str, lexicon: Lexicon) -> list[Mention]:
-    """Names right after a title: "spokesman Dmitry Peskov", "President Tokayev"."""
+def _titled(text: str, lexicon: Lexicon, starts: list[int]) -> list[Mention]:
+    """Names right after a title: "spokesman Dmitry Peskov", "President Tokayev"; ``starts``
+    holds every position where one may start."""
     found = []
-    for match in _titled_matches(text, lexicon):
+    for match in _titled_matches(text, lexicon, starts):
         name = match.group("name")
         if not any(word in FUNCTION_WORDS or word in GENERIC_WORDS for word in name.split()):
             found.append(Mention(match.start("name"), match.end("name"), name))
     return found
 
 
-def _titled_matches(text: str, lexicon: Lexicon) -> list[re.Match[str]]:
-    """The matches of the titled pattern, tried where the lowercase text has a title.
-
-    Lowercasing keeps the positions unless a character becomes two (dotted capital I), shows
-    every title the case-insensitive pattern matches unless the text has one of the two letters
-    (dotless i, long s) that only the pattern folds to an ASCII one, and keeps the characters
-    that are neither word characters nor hyphens, and whitespace, as they are.
-    """
-    pattern = _titled_pattern(lexicon)
-    starts = _title_starts(lexicon)
-    lowered = text.lower()
-    if starts is None or len(lowered) != len(text) or "ı" in text or "ſ" in text:
-        return list(pattern.finditer(text))
-    return matches_from(pattern, text, (match.start() for match in starts.finditer(lowered)))
+def _titled_matches(
+    text: str, lexicon: Lexicon, starts: list[int] | None = None
+) -> list[re.Match[str]]:
+    """The matches of the titled pattern, tried where :func:`_lead_words` finds a word that may
+    start one (``starts``, if found already)."""
+    if starts is None:
+        starts = _lead_words(lexicon).starts(text)
+    return matches_from(_titled_pattern(lexicon), text, starts)
 
 
 @cache
-def _title_starts(lexicon: Lexicon) -> re.Pattern[str] | None:
-    """Where a titled name may start in lowercase text: a title starting a word and followed
-    by whitespace; None if a title is not ASCII."""
-    forms = frozenset(title.lower() for title in lexicon.person_titles)
-    if not all(form.isascii() for form in forms):
-        return None
-    if not forms:
-        return re.compile("(?!)")
-    firsts = "".join(sorted({re.escape(form[0]) for form in forms}))
-    return re.compile(rf"(?=[{firsts}])(?<![\w-])(?=(?:{alternation(forms)})\s)")
+def _lead_words(lexicon: Lexicon) -> LeadWords:
+    """Where titled names and introduced organizations may start: the titles (as the titled
+    pattern matches them, ignoring case) and the organization words; the case of these, and a
+    hyphen before a title, are not told apart, which finds some more."""
+    titles = (title.lower() for title in lexicon.person_titles)
+    return LeadWords((*titles, *ORGANIZATION_INTRODUCERS))
 
 
-def _introduced_organizations(text: str) -> list[Mention]:
-    """Names right after a word for a kind of organization: "insurer Generali"."""
-    matches = matches_from(
-        _INTRODUCED_ORGANIZATION, text, occurrences(ORGANIZATION_INTRODUCERS, text)
-    )
+def _introduced_organizations(text: str, starts: list[int]) -> list[Mention]:
+    """Names right after a word for a kind of organization: "insurer Generali"; ``starts``
+    holds every position where one may start."""
+    matches = matches_from(_INTRODUCED_ORGANIZATION, text, starts)
     return [
         Mention(match.start("name"), match.end("name"), match.group("name"))
         for match in matches
@@ -477,10 +480,11 @@ def _blank(text: str, mentions: Sequence[Mention]) -> str:
     if not mentions:
         return text
     pieces, position = [], 0
-    for start, end in sorted((mention.start, mention.end) for mention in mentions):
-        if end > position:
-            start = max(start, position)
-            pieces += [text[position:start], " " * (end - start)]
+    for start, end, _ in sorted(mentions):
+        if start < position:  # overlaps the mention before
+            start = position
+        if end > start:
+            pieces += (text[position:start], " " * (end - start))
             position = end
     pieces.append(text[position:])
     return "".join(pieces)

@@ -59,9 +59,12 @@ class ByText:
 
     def __getitem__(self, index: int) -> list[Mention]:
         offset = self.joined.starts[index]
-        first = bisect_left(self.starts, offset)
-        last = bisect_left(self.starts, offset + len(self.joined.texts[index]) + 1)
         return [
             Mention(start - offset, end - offset, name)
-            for start, end, name in self.mentions[first:last]
+            for start, end, name in self.between(offset, offset + len(self.joined.texts[index]))
         ]
+
+    def between(self, start: int, end: int) -> Sequence[Mention]:
+        """The mentions starting from ``start`` to before ``end`` (the span of a text in the
+        joined text), with their offsets in the joined text."""
+        return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]

@@ -8,8 +8,8 @@ with no leading or trailing whitespace. Line breaks inside a paragraph are kept 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -44,9 +44,9 @@ _BEFORE_PERIOD_REVERSED = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence, its offsets in the document text and the index of its paragraph."""
+class Sentence(NamedTuple):
+    """A sentence, its offsets in the document text and the index of its paragraph (a tuple:
+    cheap to make, and a document has many)."""
 
     start: int
     end: int

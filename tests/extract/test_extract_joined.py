@@ -142,8 +142,8 @@ def test_matches_from_finds_what_finditer_finds() -> None:
 
 
 def test_only_three_letters_fold_to_ascii_without_lowercasing_to_it() -> None:
-    """Titles and currency names are looked for in lowercased text; that finds all the regex
-    engine finds unless one of these three letters occurs."""
+    """Currency names are looked for in lowercased text; that finds all the regex engine finds
+    unless one of these three letters occurs."""
     every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
     odd = {
         char
@@ -155,7 +155,7 @@ def test_only_three_letters_fold_to_ascii_without_lowercasing_to_it() -> None:
 
 
 def test_lowercasing_keeps_whitespace_and_what_is_no_word_character_or_hyphen() -> None:
-    """Title starts are looked for in lowercased text by what surrounds them."""
+    """Trigger words are looked for in lowercased text by what surrounds them."""
     every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
     for char in re.findall(r"[^\w-]", every):
         lowered = char.lower()
