@@ -104,7 +104,7 @@ def first_heads(pattern: str | p.SubPattern) -> frozenset[str] | None:
     start.first.add("")
     try:
         parsed = p.parse(pattern) if isinstance(pattern, str) else pattern
-        heads = _sequence(_joined(list(parsed)), start)
+        heads = _sequence(_joined(parsed.data), start)
     except _Any:
         return None
     return None if "" in heads.first else heads.written()  # "": it can match the empty string
@@ -197,15 +197,15 @@ def _item(op: Any, arg: Any, heads: _Heads) -> _Heads:
     if op is c.IN:
         return _extend(heads, {_char(char) for char in _charset(arg)})
     if op is c.BRANCH:
-        return _branch([_joined(list(branch)) for branch in arg[1]], heads)
+        return _branch([_joined(branch.data) for branch in arg[1]], heads)
     if op is c.SUBPATTERN:
         if arg[1] or arg[2]:  # inline flags
             raise _Any
-        return _sequence(_joined(list(arg[3])), heads)
+        return _sequence(_joined(arg[3].data), heads)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-        return _repeat(arg[0], arg[1], _joined(list(arg[2])), heads)
+        return _repeat(arg[0], arg[1], _joined(arg[2].data), heads)
     if op is c.ATOMIC_GROUP:
-        return _sequence(_joined(list(arg)), heads)
+        return _sequence(_joined(arg.data), heads)
     if op in (c.ASSERT, c.ASSERT_NOT, c.AT):  # zero width
         return heads
     raise _Any

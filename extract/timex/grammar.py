@@ -146,6 +146,7 @@ class Grammar:
         #: Rules parsed for ``_firsts`` but not compiled yet.
         self._parsed: dict[int, _parser.SubPattern] = {}
         self._orders: dict[tuple[frozenset[int], tuple[str, str] | None], tuple[int, ...]] = {}
+        self._heads: dict[frozenset[int], tuple[tuple[int, frozenset[str] | None], ...]] = {}
         self._patterns: list[re.Pattern[str] | None] = [None] * len(rules)
 
     def _parse(self, i: int) -> _parser.SubPattern:
@@ -178,16 +179,19 @@ class Grammar:
         key = (rules, head)
         order = self._orders.get(key)
         if order is None:
-            order = tuple(
+            order = self._orders[key] = tuple(
                 i
-                for i in sorted(rules)
-                if (heads := self._first_heads(i)) is None
-                or head is None
-                or head[1] in heads
-                or head[0] in heads
+                for i, heads in self._heads_of(rules)
+                if heads is None or head is None or head[1] in heads or head[0] in heads
             )
-            self._orders[key] = order
         return order
+
+    def _heads_of(self, rules: frozenset[int]) -> tuple[tuple[int, frozenset[str] | None], ...]:
+        """Each of ``rules`` in file order, with how its matches can begin."""
+        pairs = self._heads.get(rules)
+        if pairs is None:
+            pairs = self._heads[rules] = tuple((i, self._first_heads(i)) for i in sorted(rules))
+        return pairs
 
     def _rules_for(self, word: str) -> frozenset[int]:
         """The rules a lower-cased token can anchor."""
@@ -211,23 +215,27 @@ class Grammar:
 
     def _best(self, text: str, tokens: Tokens, i: int, done: int) -> re.Match[str] | None:
         """The match covering anchor ``i``, starting after ``done``, that wins (see the class)."""
-        words, low, startable, match = tokens.words, tokens.low, self._startable, self._match
-        last = i
-        while last + 1 < min(len(words), i + _AHEAD) and words[last + 1] in self._prefix:
-            last += 1
-        subsets = {rules for w in words[i : last + 1] if (rules := self._rules_for(w))}
+        low, at = tokens.low, tokens.starts[i]
         tries = self._tries(text, tokens, i, done)
-        matches = [
-            m
-            for rules in subsets
-            for s, head in tries
-            if (order := startable(rules, head)) and (m := match(order, s, low, text))
-        ]
-        at = tokens.starts[i]
-        covering = [m for m in matches if m.end() > at]
-        if not covering:
-            return None
-        return min(covering, key=lambda m: (-m.end(), m.start(), _rule_index(m)))
+        best: re.Match[str] | None = None
+        for rules in self._subsets(tokens.words, i):
+            for start, head in tries:
+                order = self._startable(rules, head)
+                m = self._match(order, start, low, text) if order else None
+                if m is not None and m.end() > at and (best is None or _rank(m) < _rank(best)):
+                    best = m
+        return best
+
+    def _subsets(self, words: list[str], i: int) -> set[frozenset[int]]:
+        """The rules that anchor ``i`` and the pattern words just after it can anchor."""
+        subsets = {self._rules_for(words[i])}
+        end = min(len(words), i + _AHEAD)
+        j = i + 1
+        while j < end and words[j] in self._prefix:
+            subsets.add(self._rules_for(words[j]))
+            j += 1
+        subsets.discard(_NO_RULES)
+        return subsets
 
     def _tries(
         self, text: str, tokens: Tokens, i: int, done: int
@@ -237,11 +245,9 @@ class Grammar:
         At the anchor, at the words before it that a pattern may have there, and at a character
         opening the first of them.
         """
-        starts, words = tokens.starts, tokens.words
-        first = i
-        while first > max(0, i - _REACH) and starts[first - 1] >= done:
-            if words[first - 1] not in self._prefix:
-                break
+        starts, words, prefix = tokens.starts, tokens.words, self._prefix
+        lowest, first = max(0, i - _REACH), i
+        while first > lowest and starts[first - 1] >= done and words[first - 1] in prefix:
             first -= 1
         tries = [(starts[j], _head_at(tokens, j)) for j in range(first, i + 1)]
         start = starts[first]
@@ -273,6 +279,8 @@ def _capitalized(m: re.Match[str], groups: tuple[str, ...], text: str) -> bool:
 
 def _consumed(pattern: str) -> str:
     """``pattern`` without its lookaround groups."""
+    if not _LOOKAROUND.search(pattern):  # most patterns have none: spare the walk through them
+        return pattern
     out: list[str] = []
     depth = 0  # nesting within the lookaround being skipped
     for m in _ATOM.finditer(pattern):
@@ -290,9 +298,10 @@ def _consumed(pattern: str) -> str:
 
 def _head_at(tokens: Tokens, j: int) -> tuple[str, str] | None:
     """How the text at token ``j`` begins, as ``firsts.head_of`` tells it."""
-    word, end = tokens.words[j], tokens.starts[j] + len(tokens.words[j])
-    if j + 1 < len(tokens):
-        return head_of(word, tokens.low[end : tokens.starts[j + 1]], tokens.words[j + 1])
+    words = tokens.words
+    word, end = words[j], tokens.starts[j] + len(words[j])
+    if j + 1 < len(words):
+        return head_of(word, tokens.low[end : tokens.starts[j + 1]], words[j + 1])
     return head_of(word, tokens.low[end:], "")
 
 
@@ -310,6 +319,12 @@ def _fits(kind: str, length: int) -> bool:
         for prefix in ("", "'")
         for suffix in ("", "s", "th")
     )
+
+
+def _rank(m: re.Match[str]) -> tuple[int, int, int]:
+    """How a match ranks, lowest first: the one reaching farthest, then starting first, then
+    that of the rule listed first."""
+    return -m.end(), m.start(), _rule_index(m)
 
 
 def _rule_index(m: re.Match[str]) -> int:
