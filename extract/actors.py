@@ -381,13 +381,9 @@ def _titled(text: str, lexicon: Lexicon, starts: list[int]) -> list[Mention]:
     return found
 
 
-def _titled_matches(
-    text: str, lexicon: Lexicon, starts: list[int] | None = None
-) -> list[re.Match[str]]:
-    """The matches of the titled pattern, tried where :func:`_lead_words` finds a word that may
-    start one (``starts``, if found already)."""
-    if starts is None:
-        starts = _lead_words(lexicon).starts(text)
+def _titled_matches(text: str, lexicon: Lexicon, starts: list[int]) -> list[re.Match[str]]:
+    """The matches of the titled pattern, tried at ``starts``, where :func:`_lead_words` finds
+    a word that may start one."""
     return matches_from(_titled_pattern(lexicon), text, starts)
 
 

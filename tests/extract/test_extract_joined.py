@@ -5,6 +5,7 @@ import pytest
 
 from extract.actors import (
     SentenceActors,
+    _lead_words,
     _titled_matches,
     _titled_pattern,
     find_actors,
@@ -18,6 +19,7 @@ from extract.narrative import Anchor, Narrative
 from extract.periods import to_period
 from extract.places import find_locations, locations_in
 from extract.topics import _topics, find_topics
+from extract.triggers import find_triggers
 
 SENTENCES = [
     "President Tokayev met spokesman Dmitry Peskov in Moscow.",
@@ -163,6 +165,33 @@ def test_lowercasing_keeps_whitespace_and_what_is_no_word_character_or_hyphen() 
         assert lowered.isspace() == char.isspace()
 
 
+def test_lowercasing_makes_ascii_letters_of_only_two_other_characters() -> None:
+    """Trigger words are looked for in lowercased text: no other character lowercases to
+    something holding an ASCII letter or a hyphen, and only dotted capital I changes length."""
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    odd = {
+        char
+        for char in every
+        if not re.fullmatch(r"[A-Za-z-]", char) and re.search(r"[a-z-]", char.lower())
+    }
+    assert odd == {"\u0130", "\u212a"}
+    assert {char for char in every if len(char.lower()) != 1} == {"\u0130"}
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("They MET; re-met and talks--met.", [5]),
+        ("x\u0130met, \u212amet, \u0130\u0130 met", [2, 8, 16]),
+        ("\u212aILLED", []),
+    ],
+)
+def test_trigger_words_are_whole_ascii_words(
+    lexicon: Lexicon, text: str, starts: list[int]
+) -> None:
+    assert [mention.start for mention in find_triggers(text, lexicon)] == starts
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -173,7 +202,8 @@ def test_lowercasing_keeps_whitespace_and_what_is_no_word_character_or_hyphen() 
     ],
 )
 def test_titled_names_are_the_titled_pattern_matches(lexicon: Lexicon, text: str) -> None:
-    found = [match.span() for match in _titled_matches(text, lexicon)]
+    starts = _lead_words(lexicon).starts(text)
+    found = [match.span() for match in _titled_matches(text, lexicon, starts)]
     assert found == [match.span() for match in _titled_pattern(lexicon).finditer(text)]
 
 
