@@ -247,14 +247,7 @@ def _dates_by_sentence(timexes: list[Timex], sentences: list[Sentence]) -> dict[
         if index < 0 or timex.end > sentences[index].end or not _is_event_date(timex):
             continue
         offset = starts[index]
-        shifted = Timex(
-            start=timex.start - offset,
-            end=timex.end - offset,
-            text=timex.text,
-            type=timex.type,
-            value=timex.value,
-            anchored=timex.anchored,
-        )
+        shifted = replace(timex, start=timex.start - offset, end=timex.end - offset)
         dates.setdefault(index, []).append(shifted)
     return dates
 
