@@ -18,6 +18,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 PREFERRED_ENCODINGS: tuple[str, ...] = ("cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r")
 _COHERENCE_TIE = 0.05
 
+_BINARY = "binary file, not text"
+
 #: Share of control characters above which decoded text is taken for binary data.
 _MAX_CONTROL_SHARE = 0.05
 #: The control characters counted: all below U+0020 except tab, line feed, form feed and CR.
@@ -35,8 +37,25 @@ def decode_text(data: bytes, name: str) -> str:
     if not text.strip():
         raise DocumentError(name, "empty file")
     if _looks_binary(text):
-        raise DocumentError(name, "binary file, not text")
+        raise DocumentError(name, _BINARY)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """Decode strict UTF-8 bytes as written, line ends kept, for offsets that count the file's
+    characters. Raises :class:`DocumentError` for binary data and for other encodings."""
+    _refuse_nul(data, name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        byte = f"byte 0x{data[error.start]:02x} at offset {error.start}"
+        raise DocumentError(name, f"not UTF-8 text ({byte}); convert it to UTF-8 first") from None
+
+
+def _refuse_nul(data: bytes, name: str) -> None:
+    """A NUL byte outside UTF-16 and UTF-32 (told by their BOM) only occurs in binary data."""
+    if b"\x00" in data:
+        raise DocumentError(name, _BINARY)
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -46,8 +65,7 @@ def _decode(data: bytes, name: str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
                 raise DocumentError(name, f"undecodable {encoding} text ({error.reason})") from None
-    if b"\x00" in data:
-        raise DocumentError(name, "binary file, not text")
+    _refuse_nul(data, name)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -7,6 +7,9 @@ import datetime as dt
 import json
 import sys
 
+from extract.decoding import decode_utf8
+from extract.errors import DocumentError
+
 from . import tag
 
 
@@ -17,22 +20,6 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def _read_utf8(path: str) -> str:
-    """The text of a UTF-8 file as written (offsets count its characters, line ends kept);
-    ValueError says why it is not UTF-8 text."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    if b"\x00" in data:
-        raise ValueError("binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ValueError(
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "convert it to UTF-8 first"
-        ) from None
-
-
 def main(argv: list[str] | None = None) -> int:
     """Tag a UTF-8 text file; one JSON object per expression on standard output."""
     parser = argparse.ArgumentParser(prog="python -m extract.timex", description=main.__doc__)
@@ -40,12 +27,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dct", type=_date, help="document creation date, YYYY-MM-DD")
     args = parser.parse_args(argv)
     try:
-        text = _read_utf8(args.file)
+        with open(args.file, "rb") as handle:
+            text = decode_utf8(handle.read(), args.file)
     except OSError as error:
         print(f"cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
         return 1
-    except ValueError as error:
-        print(f"cannot read {args.file}: {error}", file=sys.stderr)
+    except DocumentError as error:
+        print(f"cannot read {error}", file=sys.stderr)
         return 1
     for timex in tag(text, args.dct):
         record = {k: getattr(timex, k) for k in ("start", "end", "text", "type", "value")}
