@@ -5,19 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tagged import find
+from tagged import THU, TUE, check, find
 
 from extract.timex import tag
 
-TUE = dt.date(2020, 9, 15)  # a Tuesday
-THU = dt.date(1989, 10, 26)
 MON = dt.date(2000, 4, 3)
-
-
-def check(text: str, dct: dt.date, span: str, type_: str, value: str) -> None:
-    """Assert that ``span`` is tagged with ``type_`` and ``value``."""
-    timex = find(text, dct, span)
-    assert (timex.type, timex.value) == (type_, value), timex
 
 
 @pytest.mark.parametrize(

@@ -5,17 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tagged import find
-
-TUE = dt.date(2020, 9, 15)  # a Tuesday
-THU = dt.date(1989, 10, 26)
-
-
-def check(text: str, dct: dt.date, span: str, type_: str, value: str) -> None:
-    """Assert that ``span`` is tagged with ``type_`` and ``value``."""
-    timex = find(text, dct, span)
-    assert (timex.type, timex.value) == (type_, value), timex
-
+from tagged import THU, TUE, check
 
 EXPLICIT = [
     ("The deal closed on Aug. 9, 2020, in Minsk.", "Aug. 9, 2020", "DATE", "2020-08-09"),
