@@ -161,14 +161,18 @@ def _sequence(items: list[tuple[Any, Any]], heads: _Heads) -> _Heads:
 def _joined(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     """``items`` with each run of single characters as one ``_TEXT`` item, as heads hold it."""
     out: list[tuple[Any, Any]] = []
+    run: list[str] = []  # the characters of the run being read
     for op, arg in items:
-        char = _single(op, arg)
-        if char is None:
-            out.append((op, arg))
-        elif out and out[-1][0] is _TEXT:
-            out[-1] = (_TEXT, out[-1][1] + char)
-        else:
-            out.append((_TEXT, char))
+        char = _char(chr(arg)) if op is c.LITERAL else _single(op, arg)
+        if char is not None:
+            run.append(char)
+            continue
+        if run:
+            out.append((_TEXT, "".join(run)))
+            run = []
+        out.append((op, arg))
+    if run:
+        out.append((_TEXT, "".join(run)))
     return out
 
 

@@ -318,7 +318,8 @@ def _nearest(options: list[Period], dct: dt.date, tense: str | None, weekday: bo
 
     Weekdays follow the tense whenever there is one ("met on Monday" is the Monday before).
     """
-    nearest = min(options, key=lambda p: (_distance(p, dct), p.start > dct))
+    distances = {p: _distance(p, dct) for p in options}
+    nearest = min(options, key=lambda p: (distances[p], p.start > dct))
     if tense == "PAST":
         fitting = [p for p in options if p.start <= dct]
     elif tense == "FUTURE":
@@ -326,11 +327,12 @@ def _nearest(options: list[Period], dct: dt.date, tense: str | None, weekday: bo
     else:
         return nearest
     margin = 7 if weekday else TENSE_MARGIN
-    best = min(fitting, key=lambda p: _distance(p, dct), default=nearest)
-    return best if _distance(best, dct) <= _distance(nearest, dct) + margin else nearest
+    best = min(fitting, key=distances.__getitem__, default=nearest)
+    return best if distances[best] <= distances[nearest] + margin else nearest
 
 
 def _distance(period: Period, day: dt.date) -> int:
-    if period.start <= day < period.end:
+    start, end = period.start, period.end  # ``end`` is a computed property
+    if start <= day < end:
         return 0
-    return min(abs((period.start - day).days), abs((period.end - day).days))
+    return min(abs((start - day).days), abs((end - day).days))
