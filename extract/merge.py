@@ -33,13 +33,7 @@ from datetime import date
 from typing import NamedTuple, Protocol, TypeVar
 
 from extract.lexicon import Lexicon, load_lexicon
-from extract.schema import (
-    EVENT_COLUMNS,
-    MENTION_COLUMNS,
-    MERGED_EVENT_COLUMNS,
-    MULTI_VALUE_SEPARATOR,
-    split_values,
-)
+from extract.schema import EVENT_COLUMNS, MULTI_VALUE_SEPARATOR, split_values
 from extract.triggers import find_triggers
 
 _T = TypeVar("_T")
@@ -200,14 +194,14 @@ def normalized(row: Mapping[str, str]) -> dict[str, str]:
 
 
 def mention_row(row: Mapping[str, str], plan: Plan, index: int) -> dict[str, str]:
-    """The mentions-table row of input row ``index`` (``row``, normalized)."""
+    """The mentions-table row of input row ``index`` (``row``, normalized: its keys in the order
+    of ``EVENT_COLUMNS``, which ``MENTION_COLUMNS`` extends)."""
     score = plan.scores.get(index)
-    extra = {
+    return {
+        **row,
         "merged_id": plan.merged_ids[index],
         "merge_score": "" if score is None else f"{score:.2f}",
     }
-    mention = row | extra
-    return {column: mention[column] for column in MENTION_COLUMNS}
 
 
 @dataclass(frozen=True)
@@ -481,7 +475,8 @@ class _Ranked:
 
 def merged_row(rows: list[dict[str, str]], lead: int) -> dict[str, str]:
     """One event from its mentions (normalized rows of distinct documents) and the position of
-    its lead among them (see :meth:`Planner.plan`)."""
+    its lead among them (see :meth:`Planner.plan`); its keys in the order of
+    ``MERGED_EVENT_COLUMNS``, the merge columns added after the lead's ``EVENT_COLUMNS``."""
     if len(rows) == 1:
         row = rows[0]
         single = {"sources": "1", "doc_ids": row["doc_id"], "urls": row["url"]}
@@ -505,7 +500,7 @@ def merged_row(rows: list[dict[str, str]], lead: int) -> dict[str, str]:
         outlets=_union(row["source"] for row in ordered),
         date_conflict=_conflicts(first, others),
     )
-    return {column: merged[column] for column in MERGED_EVENT_COLUMNS}
+    return merged
 
 
 def _lead(records: _Records, members: list[int]) -> int:
