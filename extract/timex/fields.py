@@ -114,8 +114,10 @@ def _unit(text: str) -> str:
     return table("units.tsv")[_singular().get(key, key)]
 
 
-_CARDINALS = [w for w in table("numbers.tsv") if w not in ("a", "an")]
-_TENS = alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+_TEN_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TENS = alternation(list(_TEN_WORDS))
+#: Number words other than tens, which ``_WORDS`` matches with their units, and "a", "an".
+_CARDINALS = [w for w in table("numbers.tsv") if w not in ("a", "an", *_TEN_WORDS)]
 _ONES = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
 _ORDINAL_WORDS = alternation([w for w in table("ordinals.tsv") if table("ordinals.tsv")[w] != "-1"])
 _DIGIT_ORDINAL = r"(?:[1-9]\d?(?:st|nd|rd|th))"

@@ -62,19 +62,15 @@ class _Heads:
 
     def add_second(self, rest: str, done: bool, words: frozenset[str]) -> None:
         """Add the heads of ``rest`` after each of ``words``."""
-        second = self.second_done if done else self.second
-        known = second.get(rest)
-        second[rest] = words if known is None or known is words else known | words
+        _add_second(self.second_done if done else self.second, rest, words)
 
     def update(self, other: _Heads, done_only: bool = False) -> None:
         """Add the heads of ``other`` (with ``done_only``, its complete ones)."""
         self.first_done |= other.first_done
-        for rest, words in other.second_done.items():
-            self.add_second(rest, True, words)
+        _merge(self.second_done, other.second_done)
         if not done_only:
             self.first |= other.first
-            for rest, words in other.second.items():
-                self.add_second(rest, False, words)
+            _merge(self.second, other.second)
 
     def issubset(self, other: _Heads) -> bool:
         """Whether all these heads are in ``other``."""
@@ -244,44 +240,74 @@ def _repeat(least: int, most: int, body: list[tuple[Any, Any]], heads: _Heads) -
 
 
 def _extend(heads: _Heads, texts: Iterable[str]) -> _Heads:
-    """The open ``heads`` followed by one of ``texts`` (as heads hold them)."""
+    """The open ``heads`` followed by one of ``texts`` (non-empty, as heads hold them)."""
     out = _Heads()
     for text in texts:
+        letters = _letters(text)  # read once for all the heads it follows
         for head in heads.first:
-            _follow_first(head, text, out)
+            _follow_first(head, text, letters, out)
         for rest, words in heads.second.items():
-            _follow_second(rest, words, text, out)
+            _follow_second(rest, words, text, letters, out)
     return out
 
 
-def _follow_first(head: str, text: str, out: _Heads) -> None:
-    """Add to ``out`` the head ``head``, within its first word, followed by ``text``."""
+def _follow_first(head: str, text: str, letters: int, out: _Heads) -> None:
+    """Add to ``out`` the head ``head``, within its first word, followed by ``text``.
+
+    ``text`` begins with ``letters`` letters.
+    """
+    if head == NUMBER or (not head and text[0] == NUMBER):
+        head, end = NUMBER, len(text) - len(text.lstrip(NUMBER))
+    elif head or letters:
+        head, end = head + text[:letters], letters
+    else:  # a match beginning with another character
+        out.first_done.add(text[0])
+        return
+    if end == len(text):
+        out.first.add(head)
+    elif text[end] == " ":
+        rest = text[end + 1 :]
+        _follow_second("", frozenset((head,)), rest, _letters(rest), out)
+    else:
+        out.first_done.add(head + text[end])
+
+
+def _follow_second(rest: str, words: frozenset[str], text: str, letters: int, out: _Heads) -> None:
+    """Add to ``out`` the heads of ``rest`` after ``words`` followed by ``text``.
+
+    ``text`` begins with ``letters`` letters. White space before the second word goes on,
+    anything else but a letter ends it.
+    """
+    if not rest and text[:1] == " ":
+        text = text.lstrip(" ")
+        letters = _letters(text)
+    out.add_second(rest + text[:letters], letters < len(text), words)
+
+
+def _letters(text: str) -> int:
+    """How many letters ``text`` begins with."""
     for at, char in enumerate(text):
-        if head == NUMBER and char == "0" or head not in ("", NUMBER) and char.isalpha():
-            head = head if head == NUMBER else head + char
-        elif not head and (char == "0" or char.isalpha()):
-            head = char
-        elif not head:
-            out.first_done.add(char)
-            return
-        elif char == " ":
-            _follow_second("", frozenset((head,)), text[at + 1 :], out)
-            return
-        else:
-            out.first_done.add(head + char)
-            return
-    out.first.add(head)
+        if not char.isalpha():
+            return at
+    return len(text)
 
 
-def _follow_second(rest: str, words: frozenset[str], text: str, out: _Heads) -> None:
-    """Add to ``out`` the heads of ``rest`` after ``words`` followed by ``text``."""
-    for char in text:
-        if char.isalpha():
-            rest += char
-        elif char != " " or rest:  # white space goes on, anything else ends the second word
-            out.add_second(rest, True, words)
-            return
-    out.add_second(rest, False, words)
+def _merge(into: dict[str, frozenset[str]], other: dict[str, frozenset[str]]) -> None:
+    """Add to ``into`` the heads past their first word held in ``other``.
+
+    Heads are merged at every level of a pattern's nesting, mostly into none yet: that is quick.
+    """
+    if not into:
+        into.update(other)
+        return
+    for rest, words in other.items():
+        _add_second(into, rest, words)
+
+
+def _add_second(second: dict[str, frozenset[str]], rest: str, words: frozenset[str]) -> None:
+    """Add to ``second`` the heads of ``rest`` after each of ``words``."""
+    known = second.get(rest)
+    second[rest] = words if known is None or known is words else known | words
 
 
 def _within(inner: dict[str, frozenset[str]], outer: dict[str, frozenset[str]]) -> bool:
