@@ -41,6 +41,8 @@ _T = TypeVar("_T")
 _SCORE_SCALE, _CHUNK = 10_000, 65_536
 
 THRESHOLD = 0.5
+#: Scores up to this one round to less than ``THRESHOLD``: they are dropped without rounding.
+_BELOW_THRESHOLD = THRESHOLD - 1 / _SCORE_SCALE
 MAX_GAP_DAYS = 2
 MERGEABLE_PRECISIONS = frozenset({"day", "week", "month"})
 
@@ -362,6 +364,7 @@ def _date_order(dates: _MentionDates, ids: _IdOrder) -> Iterator[int]:
 
 
 def _score(a: _Mention, b: _Mention) -> float:
+    """The score of a pair, rounded to four decimals; 0.0 for a score below ``THRESHOLD``."""
     factor = _date_factor(a, b)
     if not factor:
         return 0.0
@@ -381,11 +384,12 @@ def _score(a: _Mention, b: _Mention) -> float:
         + _KIND_WEIGHT * (not a.kinds.isdisjoint(b.kinds))
         + _AMOUNT_WEIGHT * amounts
     )
-    return round(factor * evidence, 4)
+    score = factor * evidence
+    return round(score, 4) if score > _BELOW_THRESHOLD else 0.0  # most pairs: spare the rounding
 
 
 def _date_factor(a: _Mention, b: _Mention) -> float:
-    if (a.start, a.end) == (b.start, b.end):
+    if a.start == b.start and a.end == b.end:
         return 1.0
     if a.start <= b.end and b.start <= a.end:
         nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
@@ -395,7 +399,9 @@ def _date_factor(a: _Mention, b: _Mention) -> float:
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    if not a or not b or a.isdisjoint(b):  # most pairs: spare building the intersection
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
 
 
 def _cluster(
@@ -420,25 +426,30 @@ def _cluster(
     ranked = _Ranked(ids, pairs)
     for _, a, b in ranked:
         ra, rb = root(a), root(b)
+        if ra == rb:  # most pairs of a large group, once it has formed
+            continue
         docs_a = docs.get(ra) or {records[ra].doc_id}
         docs_b = docs.get(rb) or {records[rb].doc_id}
-        if ra == rb or docs_a & docs_b:
+        if not docs_a.isdisjoint(docs_b):
             continue
         (start_a, end_a), (start_b, end_b) = (
             periods.get(r) or _period(records[r]) for r in (ra, rb)
         )
         start, end = max(start_a, start_b), min(end_a, end_b)
         if (start - end).days <= MAX_GAP_DAYS:
+            if len(docs_a) < len(docs_b):  # the larger group takes the smaller one in
+                ra, rb, docs_a, docs_b = rb, ra, docs_b, docs_a
+            docs_a |= docs_b
             parent[rb] = ra
-            docs[ra] = docs_a | docs_b
+            docs[ra] = docs_a
             docs.pop(rb, None)
             periods[ra] = start, end
             periods.pop(rb, None)
     best: dict[int, float] = {}
-    for score, a, b in ranked:
+    for score, a, b in ranked:  # best first: a mention's first pair within its group is its best
         if root(a) == root(b):
-            best[a] = max(best.get(a, 0.0), score)
-            best[b] = max(best.get(b, 0.0), score)
+            best.setdefault(a, score)
+            best.setdefault(b, score)
     groups: defaultdict[int, list[int]] = defaultdict(list)
     for i in sorted(best):
         groups[root(i)].append(i)
@@ -465,12 +476,14 @@ class _Ranked:
         self.keys = keys
 
     def __iter__(self) -> Iterator[tuple[float, int, int]]:
-        size, by_rank = self.size, self.by_rank
+        import numpy as np
+
+        by_rank = np.frombuffer(self.by_rank, dtype=np.int64)
         for start in range(0, len(self.keys), _CHUNK):
-            for key in self.keys[start : start + _CHUNK].tolist():
-                loss, pair = divmod(key, size * size)
-                a, b = divmod(pair, size)
-                yield (_SCORE_SCALE - loss) / _SCORE_SCALE, by_rank[a], by_rank[b]
+            loss, pair = np.divmod(self.keys[start : start + _CHUNK], self.size * self.size)
+            a, b = np.divmod(pair, self.size)
+            scores = (_SCORE_SCALE - loss) / _SCORE_SCALE
+            yield from zip(scores.tolist(), by_rank[a].tolist(), by_rank[b].tolist(), strict=True)
 
 
 def merged_row(rows: list[dict[str, str]], lead: int) -> dict[str, str]:
