@@ -342,14 +342,22 @@ def _scored_pairs(
         mention = mentions[position]
         while expiry and mention.start - expiry[0][0] > MAX_GAP_DAYS:
             index.remove(active.pop(heapq.heappop(expiry)[1]))
+        scores: dict[tuple[object, ...], float] = {}  # copies of an article score alike
         for other in map(active.__getitem__, index.candidates(mention)):
             if other.doc_id != mention.doc_id:
-                score = _score(other, mention)
+                features = other[_FEATURES]
+                score = scores.get(features)
+                if score is None:
+                    score = scores[features] = _score(other, mention)
                 if score >= THRESHOLD:
                     yield score, other.index, mention.index
         active[mention.index] = mention
         heapq.heappush(expiry, (mention.end, mention.index))
         index.add(mention)
+
+
+#: What :func:`_score` reads of a mention: all but its index and document.
+_FEATURES = slice(2, None)
 
 
 def _date_order(dates: _MentionDates, ids: _IdOrder) -> Iterator[int]:

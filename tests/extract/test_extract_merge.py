@@ -177,6 +177,26 @@ def test_candidates_are_blocked_by_date(monkeypatch: pytest.MonkeyPatch) -> None
     assert all(int(row["sources"]) <= 6 for row in merged)
 
 
+def test_copies_of_an_article_are_scored_once_per_mention(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = 0
+    score = extract.merge._score
+
+    def counting(a: object, b: object) -> float:
+        nonlocal calls
+        calls += 1
+        return score(a, b)
+
+    monkeypatch.setattr(extract.merge, "_score", counting)
+    copies = [event(f"outlet{i}-1") for i in range(200)]  # a wire story in 200 outlets
+    changed = event("other-1", title="Putin and Lukashenko met in Sochi")
+    merged, mentions = merge_events([*copies, changed])
+    assert calls < 2 * len(copies)  # not one per pair: 20,000
+    assert [row["sources"] for row in merged] == ["201"]
+    assert {m["merge_score"] for m in mentions} == {"0.85"}
+
+
 def test_daily_reports_do_not_chain_into_one_event() -> None:
     rows = [event(f"d{i}-1", f"2020-08-{i:02d}") for i in range(1, 11)]
     for row in merge_events(rows)[0]:
