@@ -372,7 +372,8 @@ def _date_order(dates: _MentionDates, ids: _IdOrder) -> Iterator[int]:
 
 
 def _score(a: _Mention, b: _Mention) -> float:
-    """The score of a pair, rounded to four decimals; 0.0 for a score below ``THRESHOLD``."""
+    """The score of a pair, rounded to four decimals, or 0.0 when it is at most
+    ``_BELOW_THRESHOLD`` (and so could only round to less than ``THRESHOLD``)."""
     factor = _date_factor(a, b)
     if not factor:
         return 0.0

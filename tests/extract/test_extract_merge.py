@@ -159,40 +159,36 @@ def test_undated_events_stay_single() -> None:
     assert [r["sources"] for r in merged] == ["1", "1"]
 
 
-def test_candidates_are_blocked_by_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = 0
+@pytest.fixture
+def scored(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, object]]:
+    """The pairs of mentions merging scores while the test runs."""
+    asked: list[tuple[object, object]] = []
     score = extract.merge._score
 
-    def counting(a: object, b: object) -> float:
-        nonlocal calls
-        calls += 1
+    def recording(a: object, b: object) -> float:
+        asked.append((a, b))
         return score(a, b)
 
-    monkeypatch.setattr(extract.merge, "_score", counting)
+    monkeypatch.setattr(extract.merge, "_score", recording)
+    return asked
+
+
+def test_candidates_are_blocked_by_date(scored: list[tuple[object, object]]) -> None:
     start = date(2000, 1, 1)
     rows = [event(f"d{i}-1", (start + timedelta(days=i // 2)).isoformat()) for i in range(4000)]
     merged, _ = merge_events(rows)
-    assert calls < 8 * len(rows)
+    assert len(scored) < 8 * len(rows)
     assert len(merged) < len(rows)
     assert all(int(row["sources"]) <= 6 for row in merged)
 
 
 def test_copies_of_an_article_are_scored_once_per_mention(
-    monkeypatch: pytest.MonkeyPatch,
+    scored: list[tuple[object, object]],
 ) -> None:
-    calls = 0
-    score = extract.merge._score
-
-    def counting(a: object, b: object) -> float:
-        nonlocal calls
-        calls += 1
-        return score(a, b)
-
-    monkeypatch.setattr(extract.merge, "_score", counting)
     copies = [event(f"outlet{i}-1") for i in range(200)]  # a wire story in 200 outlets
-    changed = event("other-1", title="Putin and Lukashenko met in Sochi")
-    merged, mentions = merge_events([*copies, changed])
-    assert calls < 2 * len(copies)  # not one per pair: 20,000
+    reworded = event("other-1", title="Putin and Lukashenko met in Sochi")  # the same words
+    merged, mentions = merge_events([*copies, reworded])
+    assert len(scored) < 2 * len(copies)  # not one per pair: 20,100
     assert [row["sources"] for row in merged] == ["201"]
     assert {m["merge_score"] for m in mentions} == {"0.85"}
 
