@@ -21,6 +21,9 @@ from extract.places import find_locations, locations_in
 from extract.topics import _topics, find_topics
 from extract.triggers import find_triggers
 
+#: Every Unicode character but the surrogates.
+EVERY_CHARACTER = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+
 SENTENCES = [
     "President Tokayev met spokesman Dmitry Peskov in Moscow.",
     "Opposition Leader Maria Kolesnikova Monday said the Central Election Commission lied.",
@@ -146,11 +149,10 @@ def test_matches_from_finds_what_finditer_finds() -> None:
 def test_only_three_letters_fold_to_ascii_without_lowercasing_to_it() -> None:
     """Currency names are looked for in lowercased text; that finds all the regex engine finds
     unless one of these three letters occurs."""
-    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
     odd = {
         char
         for letter in "abcdefghijklmnopqrstuvwxyz"
-        for char in re.findall(f"(?i:{letter})", every)
+        for char in re.findall(f"(?i:{letter})", EVERY_CHARACTER)
         if char.lower() != letter
     }
     assert odd == {"\u0130", "\u0131", "\u017f"}
@@ -158,8 +160,7 @@ def test_only_three_letters_fold_to_ascii_without_lowercasing_to_it() -> None:
 
 def test_lowercasing_keeps_whitespace_and_what_is_no_word_character_or_hyphen() -> None:
     """Trigger words are looked for in lowercased text by what surrounds them."""
-    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
-    for char in re.findall(r"[^\w-]", every):
+    for char in re.findall(r"[^\w-]", EVERY_CHARACTER):
         lowered = char.lower()
         assert not re.search(r"[\w-]", lowered)
         assert lowered.isspace() == char.isspace()
@@ -168,14 +169,13 @@ def test_lowercasing_keeps_whitespace_and_what_is_no_word_character_or_hyphen() 
 def test_lowercasing_makes_ascii_letters_of_only_two_other_characters() -> None:
     """Trigger words are looked for in lowercased text: no other character lowercases to
     something holding an ASCII letter or a hyphen, and only dotted capital I changes length."""
-    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
     odd = {
         char
-        for char in every
+        for char in EVERY_CHARACTER
         if not re.fullmatch(r"[A-Za-z-]", char) and re.search(r"[a-z-]", char.lower())
     }
     assert odd == {"\u0130", "\u212a"}
-    assert {char for char in every if len(char.lower()) != 1} == {"\u0130"}
+    assert {char for char in EVERY_CHARACTER if len(char.lower()) != 1} == {"\u0130"}
 
 
 @pytest.mark.parametrize(
