@@ -95,6 +95,10 @@ class _Records:
     def __getitem__(self, index: int) -> Record:
         return Record(*(column[index] for column in self.columns))
 
+    def column(self, field: str) -> list[str]:
+        """Every row's value of ``field``, one of :class:`Record`'s."""
+        return self.columns[Record._fields.index(field)]
+
     def __len__(self) -> int:
         return len(self.columns[0])
 
@@ -146,12 +150,24 @@ class _KeyIndex:
         self.bare_words: defaultdict[str, set[int]] = defaultdict(set)
 
     def add(self, mention: _Mention) -> None:
-        for found in self._sets(mention):
-            found.add(mention.index)
+        index = mention.index
+        for actor in mention.actors:
+            self.actors[actor].add(index)
+        for word in mention.words:
+            self.words[word].add(index)
+        if not mention.actors:
+            for word in mention.words:
+                self.bare_words[word].add(index)
 
     def remove(self, mention: _Mention) -> None:
-        for found in self._sets(mention):
-            found.discard(mention.index)
+        index = mention.index
+        for actor in mention.actors:
+            self.actors[actor].discard(index)
+        for word in mention.words:
+            self.words[word].discard(index)
+        if not mention.actors:
+            for word in mention.words:
+                self.bare_words[word].discard(index)
 
     def candidates(self, mention: _Mention) -> set[int]:
         """The mentions ``mention`` can merge with: with actors, those sharing an actor and
@@ -162,12 +178,6 @@ class _KeyIndex:
         else:
             sets = [self.words.get(word) for word in mention.words]
         return set().union(*filter(None, sets))
-
-    def _sets(self, mention: _Mention) -> Iterator[set[int]]:
-        yield from (self.actors[actor] for actor in mention.actors)
-        yield from (self.words[word] for word in mention.words)
-        if not mention.actors:
-            yield from (self.bare_words[word] for word in mention.words)
 
 
 def merge_events(
@@ -264,25 +274,21 @@ class Planner:
     def plan(self) -> Plan:
         """Group the rows added so far."""
         records = self.records
-        ids = _IdOrder(records.columns[0])
+        event_ids, dates = records.column("event_id"), records.column("date")
+        ids = _IdOrder(event_ids)
         groups, scores = _cluster(records, ids, _scored_pairs(self.mentions, self._dates, ids))
         members = {group[_lead(records, group)]: group for group in groups}
-        merged_ids = records.columns[0].copy()
+        merged_ids = event_ids.copy()
         for lead, group in members.items():
             for i in group:
-                merged_ids[i] = records[lead].event_id
+                merged_ids[i] = event_ids[lead]
         leads = [i for i in range(len(records)) if i not in scores or i in members]
-        leads.sort(key=lambda i: _output_key(records[i]))
+        leads.sort(key=lambda i: (not dates[i], dates[i], event_ids[i]))  # undated last
         return Plan(leads, members, merged_ids, scores)
 
     def _share(self, value: str) -> str:
         """One object for equal values: dates, doc ids and confidences repeat across rows."""
         return self._shared.setdefault(value, value)
-
-
-def _output_key(lead: Record) -> tuple[bool, str, str]:
-    """Merged events are sorted by date, undated last, then by id."""
-    return not lead.date, lead.date, lead.event_id
 
 
 def _mention(index: int, row: Mapping[str, str], lexicon: Lexicon) -> _Mention | None:
@@ -336,23 +342,23 @@ def _scored_pairs(
     but sharing none score 0.
     """
     expiry: list[tuple[int, int]] = []
-    active: dict[int, _Mention] = {}
+    active: dict[int, tuple[str, tuple[object, ...], _Mention]] = {}  # with doc and features
     index = _KeyIndex()
     for position in _date_order(dates, ids):
         mention = mentions[position]
         while expiry and mention.start - expiry[0][0] > MAX_GAP_DAYS:
-            index.remove(active.pop(heapq.heappop(expiry)[1]))
+            index.remove(active.pop(heapq.heappop(expiry)[1])[2])
+        row, doc_id = mention.index, mention.doc_id
         scores: dict[tuple[object, ...], float] = {}  # copies of an article score alike
-        for other in map(active.__getitem__, index.candidates(mention)):
-            if other.doc_id != mention.doc_id:
-                features = other[_FEATURES]
+        for other_doc, features, other in map(active.__getitem__, index.candidates(mention)):
+            if other_doc != doc_id:
                 score = scores.get(features)
                 if score is None:
                     score = scores[features] = _score(other, mention)
                 if score >= THRESHOLD:
-                    yield score, other.index, mention.index
-        active[mention.index] = mention
-        heapq.heappush(expiry, (mention.end, mention.index))
+                    yield score, other.index, row
+        active[row] = doc_id, mention[_FEATURES], mention
+        heapq.heappush(expiry, (mention.end, row))
         index.add(mention)
 
 
@@ -423,45 +429,44 @@ def _cluster(
     compatible: the latest start is at most ``MAX_GAP_DAYS`` after the earliest end (so
     Aug. 10, 11, 12, ... cannot chain into one event).
     """
-    parent: dict[int, int] = {}  # rows that joined a group, to their parent
+    group_of: dict[int, int] = {}  # rows that joined a group, to the row the group is known by
+    members: dict[int, list[int]] = {}  # the rows of each group, by the row it is known by
     docs: dict[int, set[str]] = {}
-    periods: dict[int, tuple[date, date]] = {}  # latest start and earliest end, by group root
-
-    def root(i: int) -> int:
-        while (up := parent.get(i, i)) != i:
-            parent[i] = i = parent.get(up, up)
-        return i
-
+    periods: dict[int, tuple[date, date]] = {}  # latest start and earliest end, by group
+    doc_ids = records.column("doc_id")
     ranked = _Ranked(ids, pairs)
     for _, a, b in ranked:
-        ra, rb = root(a), root(b)
-        if ra == rb:  # most pairs of a large group, once it has formed
+        ga, gb = group_of.get(a, a), group_of.get(b, b)
+        if ga == gb:  # most pairs of a large group, once it has formed
             continue
-        docs_a = docs.get(ra) or {records[ra].doc_id}
-        docs_b = docs.get(rb) or {records[rb].doc_id}
+        docs_a = docs.get(ga) or {doc_ids[ga]}
+        docs_b = docs.get(gb) or {doc_ids[gb]}
         if not docs_a.isdisjoint(docs_b):
             continue
         (start_a, end_a), (start_b, end_b) = (
-            periods.get(r) or _period(records[r]) for r in (ra, rb)
+            periods.get(g) or _period(records[g]) for g in (ga, gb)
         )
         start, end = max(start_a, start_b), min(end_a, end_b)
         if (start - end).days <= MAX_GAP_DAYS:
             if len(docs_a) < len(docs_b):  # the larger group takes the smaller one in
-                ra, rb, docs_a, docs_b = rb, ra, docs_b, docs_a
+                ga, gb, docs_a, docs_b = gb, ga, docs_b, docs_a
             docs_a |= docs_b
-            parent[rb] = ra
-            docs[ra] = docs_a
-            docs.pop(rb, None)
-            periods[ra] = start, end
-            periods.pop(rb, None)
+            docs[ga] = docs_a
+            docs.pop(gb, None)
+            periods[ga] = start, end
+            periods.pop(gb, None)
+            moved = members.pop(gb, None) or [gb]
+            for i in moved:
+                group_of[i] = ga
+            members.setdefault(ga, [ga]).extend(moved)
     best: dict[int, float] = {}
     for score, a, b in ranked:  # best first: a mention's first pair within its group is its best
-        if root(a) == root(b):
+        if group_of.get(a, a) == group_of.get(b, b):
             best.setdefault(a, score)
             best.setdefault(b, score)
     groups: defaultdict[int, list[int]] = defaultdict(list)
     for i in sorted(best):
-        groups[root(i)].append(i)
+        groups[group_of.get(i, i)].append(i)
     return list(groups.values()), best
 
 
