@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from extract.lexicon import Lexicon, load_lexicon
 from extract.schema import EVENT_COLUMNS, MULTI_VALUE_SEPARATOR, split_values
@@ -343,23 +343,48 @@ def _scored_pairs(
     """
     expiry: list[tuple[int, int]] = []
     active: dict[int, tuple[str, tuple[object, ...], _Mention]] = {}  # with doc and features
+    features_in_use: _InUse[tuple[object, ...]] = _InUse()
     index = _KeyIndex()
     for position in _date_order(dates, ids):
         mention = mentions[position]
         while expiry and mention.start - expiry[0][0] > MAX_GAP_DAYS:
-            index.remove(active.pop(heapq.heappop(expiry)[1])[2])
+            _, features, expired = active.pop(heapq.heappop(expiry)[1])
+            features_in_use.release(features)
+            index.remove(expired)
         row, doc_id = mention.index, mention.doc_id
-        scores: dict[tuple[object, ...], float] = {}  # copies of an article score alike
+        # Copies of an article score alike; their features are one object, so they are told by
+        # its id without comparing frozensets.
+        scores: dict[int, float] = {}
         for other_doc, features, other in map(active.__getitem__, index.candidates(mention)):
             if other_doc != doc_id:
-                score = scores.get(features)
+                score = scores.get(id(features))
                 if score is None:
-                    score = scores[features] = _score(other, mention)
+                    score = scores[id(features)] = _score(other, mention)
                 if score >= THRESHOLD:
                     yield score, other.index, row
-        active[row] = doc_id, mention[_FEATURES], mention
+        active[row] = doc_id, features_in_use.take(mention[_FEATURES]), mention
         heapq.heappush(expiry, (mention.end, row))
         index.add(mention)
+
+
+class _InUse(Generic[_T]):
+    """One object for each value in use: equal values taken while one is in use are it."""
+
+    def __init__(self) -> None:
+        self._uses: dict[_T, list] = {}  # value -> [the object, how many took it]
+
+    def take(self, value: _T) -> _T:
+        """The object equal to ``value`` in use, or ``value``, now in use once more."""
+        uses = self._uses.setdefault(value, [value, 0])
+        uses[1] += 1
+        return uses[0]
+
+    def release(self, value: _T) -> None:
+        """One use of ``value`` less; at none it is forgotten."""
+        uses = self._uses[value]
+        uses[1] -= 1
+        if not uses[1]:
+            del self._uses[value]
 
 
 #: What :func:`_score` reads of a mention: all but its index and document.
