@@ -27,7 +27,7 @@ import heapq
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Generic, NamedTuple, Protocol, TypeVar
@@ -150,24 +150,10 @@ class _KeyIndex:
         self.bare_words: defaultdict[str, set[int]] = defaultdict(set)
 
     def add(self, mention: _Mention) -> None:
-        index = mention.index
-        for actor in mention.actors:
-            self.actors[actor].add(index)
-        for word in mention.words:
-            self.words[word].add(index)
-        if not mention.actors:
-            for word in mention.words:
-                self.bare_words[word].add(index)
+        self._update(mention, set.add)
 
     def remove(self, mention: _Mention) -> None:
-        index = mention.index
-        for actor in mention.actors:
-            self.actors[actor].discard(index)
-        for word in mention.words:
-            self.words[word].discard(index)
-        if not mention.actors:
-            for word in mention.words:
-                self.bare_words[word].discard(index)
+        self._update(mention, set.discard)
 
     def candidates(self, mention: _Mention) -> set[int]:
         """The mentions ``mention`` can merge with: with actors, those sharing an actor and
@@ -178,6 +164,17 @@ class _KeyIndex:
         else:
             sets = [self.words.get(word) for word in mention.words]
         return set().union(*filter(None, sets))
+
+    def _update(self, mention: _Mention, change: Callable[[set[int], int], None]) -> None:
+        """Apply ``change`` (add or discard) to ``mention`` in each set it is kept in."""
+        index = mention.index
+        for actor in mention.actors:
+            change(self.actors[actor], index)
+        for word in mention.words:
+            change(self.words[word], index)
+        if not mention.actors:
+            for word in mention.words:
+                change(self.bare_words[word], index)
 
 
 def merge_events(
@@ -368,7 +365,7 @@ def _scored_pairs(
 
 
 class _InUse(Generic[_T]):
-    """One object for each value in use: equal values taken while one is in use are it."""
+    """Values in use, one object per value: taking a value equal to one in use gives that one."""
 
     def __init__(self) -> None:
         self._uses: dict[_T, list] = {}  # value -> [the object, how many took it]
