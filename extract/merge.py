@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Generic, NamedTuple, Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from extract.lexicon import Lexicon, load_lexicon
 from extract.schema import EVENT_COLUMNS, MULTI_VALUE_SEPARATOR, split_values
@@ -139,42 +139,65 @@ class _Mention(NamedTuple):
     amounts: frozenset[str]
 
 
+#: What :func:`_score` reads of a mention: all but its index and document.
+_FEATURES = slice(2, None)
+#: A class of open mentions: their features, equal for the copies of a story.
+_Class = tuple[object, ...]
+
+
 class _KeyIndex:
-    """Mentions by the actors and title words they can be found under: mentions naming actors
-    by their actors and title words, the others by their title words twice (``words`` and
+    """Open mentions in classes of equal features (the copies of a story are one class), and the
+    classes by the actors and title words they can be found under: classes naming actors by
+    their actors and title words, the others by their title words twice (``words`` and
     ``bare_words``)."""
 
     def __init__(self) -> None:
-        self.actors: defaultdict[str, set[int]] = defaultdict(set)
-        self.words: defaultdict[str, set[int]] = defaultdict(set)
-        self.bare_words: defaultdict[str, set[int]] = defaultdict(set)
+        self.members: dict[_Class, dict[int, _Mention]] = {}  # by row
+        self.actors: defaultdict[str, set[_Class]] = defaultdict(set)
+        self.words: defaultdict[str, set[_Class]] = defaultdict(set)
+        self.bare_words: defaultdict[str, set[_Class]] = defaultdict(set)
 
     def add(self, mention: _Mention) -> None:
-        self._update(mention, set.add)
+        features = mention[_FEATURES]
+        members = self.members.get(features)
+        if members is None:
+            members = self.members[features] = {}
+            self._update(mention, features, set.add)
+        members[mention.index] = mention
 
     def remove(self, mention: _Mention) -> None:
-        self._update(mention, set.discard)
+        features = mention[_FEATURES]
+        members = self.members[features]
+        del members[mention.index]
+        if not members:
+            del self.members[features]
+            self._update(mention, features, set.discard)
 
-    def candidates(self, mention: _Mention) -> set[int]:
-        """The mentions ``mention`` can merge with: with actors, those sharing an actor and
-        those naming none that share a title word; without actors, any sharing a title word."""
+    def candidates(self, mention: _Mention) -> Iterator[dict[int, _Mention]]:
+        """The classes of the mentions ``mention`` can merge with: with actors, those sharing
+        an actor and those naming none that share a title word; without actors, any sharing a
+        title word."""
         if mention.actors:
             sets = [self.actors.get(actor) for actor in mention.actors]
             sets += [self.bare_words.get(word) for word in mention.words]
         else:
             sets = [self.words.get(word) for word in mention.words]
-        return set().union(*filter(None, sets))
+        return map(self.members.__getitem__, set().union(*filter(None, sets)))
 
-    def _update(self, mention: _Mention, change: Callable[[set[int], int], None]) -> None:
-        """Apply ``change`` (add or discard) to ``mention`` in each set it is kept in."""
-        index = mention.index
+    def _update(
+        self,
+        mention: _Mention,
+        features: _Class,
+        change: Callable[[set[_Class], _Class], None],
+    ) -> None:
+        """Apply ``change`` (add or discard) to ``features`` in each set ``mention`` is kept in."""
         for actor in mention.actors:
-            change(self.actors[actor], index)
+            change(self.actors[actor], features)
         for word in mention.words:
-            change(self.words[word], index)
+            change(self.words[word], features)
         if not mention.actors:
             for word in mention.words:
-                change(self.bare_words[word], index)
+                change(self.bare_words[word], features)
 
 
 def merge_events(
@@ -339,53 +362,25 @@ def _scored_pairs(
     but sharing none score 0.
     """
     expiry: list[tuple[int, int]] = []
-    active: dict[int, tuple[str, tuple[object, ...], _Mention]] = {}  # with doc and features
-    features_in_use: _InUse[tuple[object, ...]] = _InUse()
+    active: dict[int, _Mention] = {}
     index = _KeyIndex()
     for position in _date_order(dates, ids):
         mention = mentions[position]
         while expiry and mention.start - expiry[0][0] > MAX_GAP_DAYS:
-            _, features, expired = active.pop(heapq.heappop(expiry)[1])
-            features_in_use.release(features)
-            index.remove(expired)
+            index.remove(active.pop(heapq.heappop(expiry)[1]))
         row, doc_id = mention.index, mention.doc_id
-        # Copies of an article score alike; their features are one object, so they are told by
-        # its id without comparing frozensets.
-        scores: dict[int, float] = {}
-        for other_doc, features, other in map(active.__getitem__, index.candidates(mention)):
-            if other_doc != doc_id:
-                score = scores.get(id(features))
-                if score is None:
-                    score = scores[id(features)] = _score(other, mention)
-                if score >= THRESHOLD:
+        for members in index.candidates(mention):
+            score = None  # the same for every member: scored once per class
+            for other in members.values():
+                if other.doc_id != doc_id:
+                    if score is None:
+                        score = _score(other, mention)
+                        if score < THRESHOLD:
+                            break
                     yield score, other.index, row
-        active[row] = doc_id, features_in_use.take(mention[_FEATURES]), mention
+        active[row] = mention
         heapq.heappush(expiry, (mention.end, row))
         index.add(mention)
-
-
-class _InUse(Generic[_T]):
-    """Values in use, one object per value: taking a value equal to one in use gives that one."""
-
-    def __init__(self) -> None:
-        self._uses: dict[_T, list] = {}  # value -> [the object, how many took it]
-
-    def take(self, value: _T) -> _T:
-        """The object equal to ``value`` in use, or ``value``, now in use once more."""
-        uses = self._uses.setdefault(value, [value, 0])
-        uses[1] += 1
-        return uses[0]
-
-    def release(self, value: _T) -> None:
-        """One use of ``value`` less; at none it is forgotten."""
-        uses = self._uses[value]
-        uses[1] -= 1
-        if not uses[1]:
-            del self._uses[value]
-
-
-#: What :func:`_score` reads of a mention: all but its index and document.
-_FEATURES = slice(2, None)
 
 
 def _date_order(dates: _MentionDates, ids: _IdOrder) -> Iterator[int]:
