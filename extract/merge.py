@@ -174,9 +174,9 @@ class _KeyIndex:
             self._update(mention, features, set.discard)
 
     def candidates(self, mention: _Mention) -> Iterator[dict[int, _Mention]]:
-        """The classes of the mentions ``mention`` can merge with: with actors, those sharing
-        an actor and those naming none that share a title word; without actors, any sharing a
-        title word."""
+        """The members (by row) of each class ``mention`` can merge with: with actors, classes
+        sharing an actor and those naming none that share a title word; without actors, any
+        sharing a title word."""
         if mention.actors:
             sets = [self.actors.get(actor) for actor in mention.actors]
             sets += [self.bare_words.get(word) for word in mention.words]
