@@ -361,13 +361,12 @@ def _scored_pairs(
     word the evidence is at most 0.3, below ``THRESHOLD``, and two mentions both naming actors
     but sharing none score 0.
     """
-    expiry: list[tuple[int, int]] = []
-    active: dict[int, _Mention] = {}
+    expiry: list[tuple[int, int, _Mention]] = []  # open mentions by end and row (unique)
     index = _KeyIndex()
     for position in _date_order(dates, ids):
         mention = mentions[position]
         while expiry and mention.start - expiry[0][0] > MAX_GAP_DAYS:
-            index.remove(active.pop(heapq.heappop(expiry)[1]))
+            index.remove(heapq.heappop(expiry)[2])
         row, doc_id = mention.index, mention.doc_id
         for members in index.candidates(mention):
             score = None  # the same for every member: scored once per class
@@ -378,8 +377,7 @@ def _scored_pairs(
                         if score < THRESHOLD:
                             break
                     yield score, other.index, row
-        active[row] = mention
-        heapq.heappush(expiry, (mention.end, row))
+        heapq.heappush(expiry, (mention.end, row, mention))
         index.add(mention)
 
 
