@@ -8,7 +8,6 @@ together: every file is complete before any is renamed into place. A path ending
 
 from __future__ import annotations
 
-import csv
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -77,12 +76,34 @@ def _write(rows: Rows, path: Path, columns: Sequence[str], parquet: bool) -> int
 def _write_csv(rows: Rows, path: Path, columns: Sequence[str]) -> int:
     count = 0
     with path.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(columns)
+        stream.write(_csv_line(columns))
         for row in rows:
-            writer.writerow([row.get(column, "") for column in columns])
+            stream.write(_csv_line([row.get(column, "") for column in columns]))
             count += 1
     return count
+
+
+def _csv_line(fields: Sequence[str]) -> str:
+    """One CSV record, as ``csv.writer`` writes it in its default dialect: a field holding a
+    comma, a double quote or a line break is quoted, its quotes doubled; a lone empty field is
+    quoted; the record ends with CRLF.
+
+    Joining strings is several times faster than the csv module, which copies long fields (the
+    paragraph, the sentence) character by character.
+    """
+    if len(fields) == 1 and not fields[0]:
+        return '""\r\n'
+    return (
+        ",".join(
+            [
+                '"' + field.replace('"', '""') + '"'
+                if "," in field or '"' in field or "\n" in field or "\r" in field
+                else field
+                for field in fields
+            ]
+        )
+        + "\r\n"
+    )
 
 
 def _write_parquet(rows: Rows, path: Path, columns: Sequence[str]) -> int:

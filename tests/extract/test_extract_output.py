@@ -20,6 +20,44 @@ def test_writes_header_and_rows(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
 
 
+AWKWARD = [
+    "",
+    " ",
+    "plain",
+    "a, b",
+    'say "no"',
+    '"',
+    "two\nlines",
+    "carriage\rreturn",
+    "crlf\r\n",
+    "tab\tand ; semicolon",
+    "Łukašenka — «Минск» 🇧🇾",
+    "\u2028 line separator",
+    "'single'",
+    "trailing space ",
+]
+
+
+@pytest.mark.parametrize("columns", [("only",), ("a", "b"), tuple(f"c{i}" for i in range(14))])
+def test_csv_is_written_byte_for_byte_as_the_csv_module_writes_it(
+    tmp_path: Path, columns: tuple[str, ...]
+) -> None:
+    rows = [
+        {column: AWKWARD[(i + j) % len(AWKWARD)] for j, column in enumerate(columns)}
+        for i in range(len(AWKWARD))
+    ]
+    path = tmp_path / "events.csv"
+    write_events_csv(rows, path, columns)
+    expected = tmp_path / "expected.csv"
+    with expected.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(columns)
+        writer.writerows([[row[column] for column in columns] for row in rows])
+    assert path.read_bytes() == expected.read_bytes()
+    with path.open(newline="", encoding="utf-8") as stream:
+        assert list(csv.DictReader(stream)) == rows
+
+
 def test_a_failure_midway_keeps_the_previous_file(tmp_path: Path) -> None:
     path = tmp_path / "events.csv"
     path.write_text("previous\n")
