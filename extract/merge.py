@@ -33,7 +33,13 @@ from datetime import date
 from typing import NamedTuple, Protocol, TypeVar
 
 from extract.lexicon import Lexicon, load_lexicon
-from extract.schema import EVENT_COLUMNS, MULTI_VALUE_SEPARATOR, split_values
+from extract.schema import (
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    MERGED_EVENT_COLUMNS,
+    MULTI_VALUE_SEPARATOR,
+    split_values,
+)
 from extract.triggers import find_triggers
 
 _T = TypeVar("_T")
@@ -53,6 +59,10 @@ _ACTOR_WEIGHT, _TITLE_WEIGHT, _KIND_WEIGHT, _AMOUNT_WEIGHT = 0.45, 0.25, 0.15, 0
 _REPORTING_KINDS = frozenset({"statement", "publication"})
 #: Bonus confidence per source beyond the first.
 _CORROBORATION = 0.05
+
+#: A row as its values, in the order of its table's columns.
+Values = tuple[str, ...]
+_DOC_ID, _URL, _SOURCE = map(EVENT_COLUMNS.index, ("doc_id", "url", "source"))
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _STOPWORDS = frozenset(
@@ -216,8 +226,18 @@ def merge_events(
     for row in rows:
         planner.add(row)
     plan = planner.plan()
-    merged = [merged_row([rows[i] for i in members], lead) for members, lead in plan.groups()]
-    return merged, [mention_row(row, plan, i) for i, row in enumerate(rows)]
+    table = [tuple(row.values()) for row in rows]
+    merged = [
+        dict(
+            zip(MERGED_EVENT_COLUMNS, merged_values([table[i] for i in members], lead), strict=True)
+        )
+        for members, lead in plan.groups()
+    ]
+    mentions = [
+        dict(zip(MENTION_COLUMNS, mention_values(values, plan, i), strict=True))
+        for i, values in enumerate(table)
+    ]
+    return merged, mentions
 
 
 def normalized(row: Mapping[str, str]) -> dict[str, str]:
@@ -225,15 +245,11 @@ def normalized(row: Mapping[str, str]) -> dict[str, str]:
     return {column: str(row.get(column, "") or "") for column in EVENT_COLUMNS}
 
 
-def mention_row(row: Mapping[str, str], plan: Plan, index: int) -> dict[str, str]:
-    """The mentions-table row of input row ``index`` (``row``, normalized: its keys in the order
-    of ``EVENT_COLUMNS``, which ``MENTION_COLUMNS`` extends)."""
+def mention_values(values: Values, plan: Plan, index: int) -> Values:
+    """The mentions-table row (in the order of ``MENTION_COLUMNS``) of input row ``index``,
+    given as its ``values`` in the order of ``EVENT_COLUMNS``."""
     score = plan.scores.get(index)
-    return {
-        **row,
-        "merged_id": plan.merged_ids[index],
-        "merge_score": "" if score is None else f"{score:.2f}",
-    }
+    return (*values, plan.merged_ids[index], "" if score is None else f"{score:.2f}")
 
 
 @dataclass(frozen=True)
@@ -515,14 +531,19 @@ class _Ranked:
             yield from zip(scores.tolist(), by_rank[a].tolist(), by_rank[b].tolist(), strict=True)
 
 
-def merged_row(rows: list[dict[str, str]], lead: int) -> dict[str, str]:
-    """One event from its mentions (normalized rows of distinct documents) and the position of
-    its lead among them (see :meth:`Planner.plan`); its keys in the order of
-    ``MERGED_EVENT_COLUMNS``, the merge columns added after the lead's ``EVENT_COLUMNS``."""
-    if len(rows) == 1:
-        row = rows[0]
-        single = {"sources": "1", "doc_ids": row["doc_id"], "urls": row["url"]}
-        return row | single | {"outlets": row["source"], "date_conflict": ""}
+def merged_values(mentions: list[Values], lead: int) -> Values:
+    """One event (in the order of ``MERGED_EVENT_COLUMNS``) from its mentions (rows of distinct
+    documents as values in the order of ``EVENT_COLUMNS``) and the position of its lead among
+    them (see :meth:`Planner.plan`)."""
+    if len(mentions) == 1:  # most events: the mention as it is, from one source
+        values = mentions[0]
+        return (*values, "1", values[_DOC_ID], values[_URL], values[_SOURCE], "")
+    merged = _merged([dict(zip(EVENT_COLUMNS, values, strict=True)) for values in mentions], lead)
+    return tuple(merged[column] for column in MERGED_EVENT_COLUMNS)
+
+
+def _merged(rows: list[dict[str, str]], lead: int) -> dict[str, str]:
+    """The merged event of several mentions (rows keyed by ``EVENT_COLUMNS``)."""
     first = rows[lead]
     others = sorted((row for row in rows if row is not first), key=lambda row: row["event_id"])
     ordered = [first, *others]

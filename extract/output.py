@@ -20,7 +20,8 @@ from extract.schema import EVENT_COLUMNS
 PARQUET_BATCH = 10_000
 PARQUET_SUFFIX = ".parquet"
 
-Rows = Iterable[Mapping[str, str]]
+#: Rows keyed by column, or as their values in the order of the columns.
+Rows = Iterable[Mapping[str, str]] | Iterable[tuple[str, ...]]
 
 
 def mentions_path(events: Path) -> Path:
@@ -40,8 +41,8 @@ def mentions_path(events: Path) -> Path:
 
 
 def write_events(rows: Rows, path: Path, columns: Sequence[str] = EVENT_COLUMNS) -> int:
-    """Write ``rows`` (keyed by ``columns``) as CSV or Parquet, chosen by the extension of
-    ``path``, and return how many were written.
+    """Write ``rows`` (keyed by ``columns``, or tuples of values in their order) as CSV or
+    Parquet, chosen by the extension of ``path``, and return how many were written.
 
     The file only appears once complete: an error or interruption leaves any previous file at
     ``path`` untouched and no temporary file behind.
@@ -78,7 +79,8 @@ def _write_csv(rows: Rows, path: Path, columns: Sequence[str]) -> int:
     with path.open("w", encoding="utf-8", newline="") as stream:
         stream.write(_csv_line(columns))
         for row in rows:
-            stream.write(_csv_line([row.get(column, "") for column in columns]))
+            values = row if isinstance(row, tuple) else [row.get(column, "") for column in columns]
+            stream.write(_csv_line(values))
             count += 1
     return count
 
@@ -115,7 +117,7 @@ def _write_parquet(rows: Rows, path: Path, columns: Sequence[str]) -> int:
     with pq.ParquetWriter(path, schema) as writer:
         batch: list[Mapping[str, str]] = []
         for row in rows:
-            batch.append(row)
+            batch.append(dict(zip(columns, row, strict=True)) if isinstance(row, tuple) else row)
             count += 1
             if len(batch) == PARQUET_BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))

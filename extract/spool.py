@@ -3,8 +3,8 @@
 :func:`spooled_merge` writes each row to a temporary spool file next to the output, and what
 scoring needs of each mergeable row to another (:class:`extract.merge.Planner`), keeping a few
 pointers a row in memory; the merged events and the mentions are then built by reading the rows
-back. Its output is that of
-:func:`extract.merge.merge_events`, row for row.
+back. Its output is that of :func:`extract.merge.merge_events`, row for row, each row as its
+values in the order of the table's columns.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import BinaryIO, Generic, TypeVar
 
 from extract.lexicon import Lexicon
-from extract.merge import Planner, mention_row, merged_row, normalized
+from extract.merge import Planner, Values, mention_values, merged_values, normalized
 from extract.schema import EVENT_COLUMNS
 
-Tables = tuple[Iterator[dict[str, str]], Iterator[dict[str, str]]]
+Tables = tuple[Iterator[Values], Iterator[Values]]
 _T = TypeVar("_T")
 
 
@@ -66,7 +66,8 @@ def spooled_merge(
 ) -> Iterator[Tables]:
     """Merge ``rows`` as :func:`extract.merge.merge_events` does, spooling them and what scoring
     needs of them next to ``target``; yield ``(merged events, mentions)`` as iterators, valid
-    inside the block."""
+    inside the block, of rows as values in the order of ``MERGED_EVENT_COLUMNS`` and
+    ``MENTION_COLUMNS``."""
     with spooled(Path(target)) as spool, spooled(Path(target)) as features:
         planner = Planner(lexicon, features)
         for row in rows:
@@ -75,9 +76,9 @@ def spooled_merge(
             planner.add(row)
         plan = planner.plan()
 
-        def row_at(index: int) -> dict[str, str]:
-            return dict(zip(EVENT_COLUMNS, spool[index], strict=True))
-
-        merged = (merged_row(list(map(row_at, members)), lead) for members, lead in plan.groups())
-        mentions = (mention_row(row_at(i), plan, i) for i in range(len(spool)))
+        merged = (
+            merged_values(list(map(spool.__getitem__, members)), lead)
+            for members, lead in plan.groups()
+        )
+        mentions = (mention_values(values, plan, i) for i, values in enumerate(spool))
         yield merged, mentions

@@ -9,7 +9,7 @@ from extract.documents import read_document
 from extract.events import extract_events
 from extract.lexicon import Lexicon
 from extract.merge import merge_events
-from extract.schema import EVENT_COLUMNS
+from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 from extract.spool import spooled, spooled_merge
 
 OUTLETS = Path(__file__).resolve().parents[1] / "fixtures" / "outlets"
@@ -25,7 +25,10 @@ def test_spooled_merge_equals_merge_events(
     tmp_path: Path, outlet_rows: list[dict[str, str]], lexicon: Lexicon
 ) -> None:
     with spooled_merge(outlet_rows, tmp_path / "events.csv", lexicon) as (merged, mentions):
-        spooled_tables = list(merged), list(mentions)
+        spooled_tables = (
+            [dict(zip(MERGED_EVENT_COLUMNS, values, strict=True)) for values in merged],
+            [dict(zip(MENTION_COLUMNS, values, strict=True)) for values in mentions],
+        )
     assert spooled_tables == merge_events(outlet_rows, lexicon)
     assert any(row["sources"] != "1" for row in spooled_tables[0])
 

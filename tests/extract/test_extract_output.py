@@ -133,3 +133,14 @@ def test_tables_appear_together_or_not_at_all(tmp_path: Path) -> None:
 def rows_of(path: Path) -> list[dict[str, str]]:
     with path.open(newline="", encoding="utf-8") as stream:
         return list(csv.DictReader(stream))
+
+
+@pytest.mark.parametrize("name", ["events.csv", "events.parquet"])
+def test_rows_may_be_tuples_of_values_in_column_order(tmp_path: Path, name: str) -> None:
+    other = {column: f"{column}, other" for column in EVENT_COLUMNS}
+    by_key, by_position = tmp_path / "keys" / name, tmp_path / "tuples" / name
+    by_key.parent.mkdir()
+    by_position.parent.mkdir()
+    assert write_events([ROW, other], by_key) == 2
+    assert write_events([tuple(ROW.values()), tuple(other.values())], by_position) == 2
+    assert by_position.read_bytes() == by_key.read_bytes()
