@@ -17,7 +17,7 @@ from extract.docids import DocIds
 from extract.documents import DocumentError
 from extract.frontmatter import parse_date
 from extract.output import mentions_path, write_events, write_tables
-from extract.parallel import default_workers, run_local
+from extract.parallel import Workers, default_workers, local_workers, run_local
 from extract.pipeline import Outcome
 from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 from extract.spool import spooled_merge
@@ -111,7 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive,
         default=default_workers(),
         metavar="N",
-        help="documents are read in N processes (default: the number of cores, here %(default)s)",
+        help=(
+            "documents are read, and large merges decided, in N processes (default: the number"
+            " of cores, here %(default)s)"
+        ),
     )
     runner.add_argument(
         "--dask",
@@ -130,15 +133,16 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
     if mentions is not None and mentions.resolve() == args.output.resolve():
         parser.error(f"the mentions file would overwrite the events file {args.output}")
     targets = " and ".join(str(path) for path in (args.output, mentions) if path)
-    outcomes = _outcomes(args)
-    run = _Run(outcomes, args.strict, stderr)
     try:
-        with closing(outcomes):
-            if mentions is None:
-                written = write_events(run.rows(), args.output, EVENT_COLUMNS)
-                summary = run.summary(f"{_count(written, 'event')} written to {args.output}")
-            else:
-                summary = _write_merged(run, args.output, mentions)
+        with local_workers(args.workers) as workers:
+            outcomes = _outcomes(args, workers)
+            run = _Run(outcomes, args.strict, stderr)
+            with closing(outcomes):
+                if mentions is None:
+                    written = write_events(run.rows(), args.output, EVENT_COLUMNS)
+                    summary = run.summary(f"{_count(written, 'event')} written to {args.output}")
+                else:
+                    summary = _write_merged(run, args.output, mentions, workers)
     except _Stop:
         print(f"extract: stopped (--strict), nothing written to {targets}", file=stderr)
         return EXIT_SKIPPED
@@ -153,9 +157,10 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
     return EXIT_SKIPPED if run.skipped else EXIT_OK
 
 
-def _write_merged(run: _Run, output: Path, mentions: Path) -> str:
-    """Spool every row, merge across documents, write both tables; return the summary."""
-    with spooled_merge(run.rows(), output) as (merged, mention_rows):
+def _write_merged(run: _Run, output: Path, mentions: Path, workers: Workers) -> str:
+    """Spool every row, merge across documents (with the ``workers`` at scale), write both
+    tables; return the summary."""
+    with spooled_merge(run.rows(), output, workers=workers) as (merged, mention_rows):
         events, count = write_tables(
             [(merged, output, MERGED_EVENT_COLUMNS), (mention_rows, mentions, MENTION_COLUMNS)]
         )
@@ -164,14 +169,15 @@ def _write_merged(run: _Run, output: Path, mentions: Path) -> str:
     )
 
 
-def _outcomes(args: argparse.Namespace) -> Iterator[Outcome]:
-    """Each document's outcome in discovery order, computed locally or on a cluster."""
+def _outcomes(args: argparse.Namespace, workers: Workers) -> Iterator[Outcome]:
+    """Each document's outcome in discovery order, computed by the local ``workers`` or on a
+    cluster."""
     documents = find_documents(args.paths)
     if args.dask:
         from extract.distributed import run_dask
 
         return run_dask(documents, args.published, args.dask)
-    return run_local(documents, args.published, args.workers)
+    return run_local(documents, args.published, workers)
 
 
 class _Run:

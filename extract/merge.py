@@ -26,11 +26,13 @@ from __future__ import annotations
 import heapq
 import re
 from array import array
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple, Protocol, TypeVar
+from itertools import pairwise
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar, runtime_checkable
 
 from extract.lexicon import Lexicon, load_lexicon
 from extract.schema import (
@@ -42,6 +44,11 @@ from extract.schema import (
 )
 from extract.triggers import find_triggers
 
+if TYPE_CHECKING:
+    import numpy as np
+
+    from extract.parallel import Workers
+
 _T = TypeVar("_T")
 #: Scores are rounded to four decimals; pairs are decoded in chunks of this many.
 _SCORE_SCALE, _CHUNK = 10_000, 65_536
@@ -50,6 +57,11 @@ THRESHOLD = 0.5
 #: Scores up to this one round to less than ``THRESHOLD``: they are dropped without rounding.
 _BELOW_THRESHOLD = THRESHOLD - 1 / _SCORE_SCALE
 MAX_GAP_DAYS = 2
+#: With several workers, the merge of at least this many mergeable rows is decided in date
+#: segments, one process each (for fewer, starting processes costs more than it saves).
+PARALLEL_SWEEP_MIN = 50_000
+#: Segments per worker: enough to even out busy and quiet stretches of dates.
+_SEGMENTS_PER_WORKER = 4
 MERGEABLE_PRECISIONS = frozenset({"day", "week", "month"})
 
 _GAP_FACTORS = {0: 1.0, 1: 0.8, 2: 0.6}
@@ -90,6 +102,19 @@ class Store(Protocol[_T]):
     def __getitem__(self, index: int, /) -> _T: ...
 
     def __len__(self) -> int: ...
+
+
+class Reader(Protocol[_T]):
+    """Reads the items of a store by position, in another process (it is picklable)."""
+
+    def items(self, positions: Iterable[int], /) -> Iterator[_T]: ...
+
+
+@runtime_checkable
+class SharedStore(Store[_T], Protocol[_T]):
+    """A store that other processes can read: a file on disk (:class:`extract.spool.Spool`)."""
+
+    def reader(self) -> Reader[_T]: ...
 
 
 class _Records:
@@ -307,12 +332,26 @@ class Planner:
             self.mentions.append(mention)
             self._dates.append(mention)
 
-    def plan(self) -> Plan:
-        """Group the rows added so far."""
+    def plan(self, workers: Workers | None = None) -> Plan:
+        """Group the rows added so far. With a pool of ``workers``, mentions kept in a
+        :class:`SharedStore` and at least ``PARALLEL_SWEEP_MIN`` mergeable rows, the candidate
+        pairs are found in the pool's processes; the plan is the same."""
         records = self.records
         event_ids, dates = records.column("event_id"), records.column("date")
         ids = _IdOrder(event_ids)
-        groups, scores = _cluster(records, ids, _scored_pairs(self.mentions, self._dates, ids))
+        order = _date_order(self._dates, ids)
+        mentions = self.mentions
+        if (
+            workers
+            and workers.pool
+            and len(order) >= PARALLEL_SWEEP_MIN
+            and isinstance(mentions, SharedStore)
+        ):
+            segments = _segments(self._dates, order, workers.count * _SEGMENTS_PER_WORKER)
+            keys = _keys_in_parallel(workers.pool, mentions.reader(), segments, ids.rank)
+        else:
+            keys = _pair_keys(_scored_pairs(map(mentions.__getitem__, order)), ids.rank)
+        groups, scores = _cluster(records, _Ranked(ids, keys))
         members = {group[_lead(records, group)]: group for group in groups}
         merged_ids = event_ids.copy()
         for lead, group in members.items():
@@ -367,10 +406,12 @@ def _kinds(row: Mapping[str, str], lexicon: Lexicon) -> frozenset[str]:
 
 
 def _scored_pairs(
-    mentions: Store[_Mention], dates: _MentionDates, ids: _IdOrder
+    arrivals: Iterable[_Mention], opened: Iterable[_Mention] = ()
 ) -> Iterator[tuple[float, int, int]]:
-    """Candidate pairs scoring at least ``THRESHOLD``, found by a sweep over the dates of the
-    ``mentions``, which are read in date order.
+    """Candidate pairs scoring at least ``THRESHOLD`` with one of ``arrivals``, found by a
+    sweep over their dates: they come in date order (see :func:`_date_order`), after the
+    mentions ``opened`` before them whose dates are still open at the first (see
+    :func:`_segments`), which are only indexed.
 
     Only mentions whose dates can match (see :func:`_date_factor`) and that share a key (see
     :meth:`_KeyIndex.candidates`) are scored. No pair is lost: without a shared actor or title
@@ -379,8 +420,10 @@ def _scored_pairs(
     """
     expiry: list[tuple[int, int, _Mention]] = []  # open mentions by end and row (unique)
     index = _KeyIndex()
-    for position in _date_order(dates, ids):
-        mention = mentions[position]
+    for mention in opened:
+        heapq.heappush(expiry, (mention.end, mention.index, mention))
+        index.add(mention)
+    for mention in arrivals:
         while expiry and mention.start - expiry[0][0] > MAX_GAP_DAYS:
             index.remove(heapq.heappop(expiry)[2])
         row, doc_id = mention.index, mention.doc_id
@@ -397,7 +440,7 @@ def _scored_pairs(
         index.add(mention)
 
 
-def _date_order(dates: _MentionDates, ids: _IdOrder) -> Iterator[int]:
+def _date_order(dates: _MentionDates, ids: _IdOrder) -> np.ndarray:
     """Positions of the mentions by start, end and event id."""
     import numpy as np
 
@@ -405,7 +448,87 @@ def _date_order(dates: _MentionDates, ids: _IdOrder) -> Iterator[int]:
         np.frombuffer(column, dtype=np.int64)
         for column in (dates.starts, dates.ends, dates.rows, ids.rank)
     )
-    return iter(np.lexsort((rank[rows], ends, starts)))
+    return np.lexsort((rank[rows], ends, starts))
+
+
+def _pair_keys(pairs: Iterable[tuple[float, int, int]], rank: array) -> np.ndarray:
+    """The pairs as keys that sort best first, ties by the ids of their mentions (their
+    ``rank``), packed into one 64-bit integer each (see :class:`_Ranked`)."""
+    import numpy as np
+
+    size = len(rank)
+    return np.fromiter(
+        (
+            ((_SCORE_SCALE - round(score * _SCORE_SCALE)) * size + rank[a]) * size + rank[b]
+            for score, a, b in pairs
+        ),
+        dtype=np.int64,
+    )
+
+
+def _keys_in_parallel(
+    pool: Executor,
+    mentions: Reader[_Mention],
+    segments: Iterable[tuple[np.ndarray, np.ndarray]],
+    rank: array,
+) -> np.ndarray:
+    """:func:`_pair_keys` of every candidate pair, found in date ``segments`` (see
+    :func:`_segments`) by the processes of ``pool``, which read the mentions themselves."""
+    pending = deque(
+        pool.submit(_segment_keys, mentions, opened, arrivals, rank)
+        for opened, arrivals in segments
+    )
+    found = []
+    while pending:
+        found.append(pending.popleft().result())
+    return _joined(found)
+
+
+def _segment_keys(
+    mentions: Reader[_Mention], opened: np.ndarray, arrivals: np.ndarray, rank: array
+) -> np.ndarray:
+    """The keys of the pairs of one segment (see :func:`_segments`), in a worker process."""
+    return _pair_keys(_scored_pairs(mentions.items(arrivals), mentions.items(opened)), rank)
+
+
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    """The ``parts`` end to end, each freed once copied: memory holds little more than the
+    result (its pages are only taken as they are written)."""
+    import numpy as np
+
+    joined = np.empty(sum(map(len, parts)), dtype=np.int64)
+    at = 0
+    while parts:
+        part = parts.pop(0)
+        joined[at : at + len(part)] = part
+        at += len(part)
+    return joined
+
+
+def _segment_keys(
+    mentions: Reader[_Mention], opened: np.ndarray, arrivals: np.ndarray, rank: array
+) -> np.ndarray:
+    """The keys of the pairs of one segment (see :func:`_segments`), in a worker process."""
+    return _pair_keys(_scored_pairs(mentions.items(arrivals), mentions.items(opened)), rank)
+
+
+def _segments(
+    dates: _MentionDates, order: np.ndarray, count: int
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """``order`` (positions of the mentions in date order) cut into ``count`` segments of
+    arrivals, each with the positions before it whose dates are still open at its first arrival
+    (ending at most ``MAX_GAP_DAYS`` before it starts): what the sweep holds when it gets there.
+    """
+    import numpy as np
+
+    starts, ends = (
+        np.frombuffer(column, dtype=np.int64)[order] for column in (dates.starts, dates.ends)
+    )
+    bounds = np.linspace(0, len(order), count + 1).astype(int).tolist()
+    for first, stop in pairwise(bounds):
+        if first < stop:
+            still_open = np.flatnonzero(ends[:first] >= starts[first] - MAX_GAP_DAYS)
+            yield order[still_open], order[first:stop]
 
 
 def _score(a: _Mention, b: _Mention) -> float:
@@ -450,9 +573,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def _cluster(
-    records: _Records, ids: _IdOrder, pairs: Iterable[tuple[float, int, int]]
-) -> tuple[list[list[int]], dict[int, float]]:
+def _cluster(records: _Records, ranked: _Ranked) -> tuple[list[list[int]], dict[int, float]]:
     """Join pairs best first; return the groups of several mentions (members in input order)
     and each grouped mention's best score to another member of its group.
 
@@ -465,7 +586,6 @@ def _cluster(
     docs: dict[int, set[str]] = {}
     periods: dict[int, tuple[date, date]] = {}  # latest start and earliest end, by group
     doc_ids = records.column("doc_id")
-    ranked = _Ranked(ids, pairs)
     for _, a, b in ranked:
         ga, gb = group_of.get(a, a), group_of.get(b, b)
         if ga == gb:  # most pairs of a large group, once it has formed
@@ -502,21 +622,13 @@ def _cluster(
 
 
 class _Ranked:
-    """Pairs best first, ties by the ids of their mentions, packed into one 64-bit integer
-    each (a few bytes a pair: dense corpora give many pairs). Holds up to 40 million rows."""
+    """Pairs best first, ties by the ids of their mentions, from their keys (see
+    :func:`_pair_keys`: a few bytes a pair, as dense corpora give many pairs), which it sorts
+    in place. Holds up to 40 million rows."""
 
-    def __init__(self, ids: _IdOrder, pairs: Iterable[tuple[float, int, int]]) -> None:
-        import numpy as np
-
-        self.size = size = len(ids.rows)
-        self.by_rank, rank = ids.rows, ids.rank
-        keys = np.fromiter(
-            (
-                ((_SCORE_SCALE - round(score * _SCORE_SCALE)) * size + rank[a]) * size + rank[b]
-                for score, a, b in pairs
-            ),
-            dtype=np.int64,
-        )
+    def __init__(self, ids: _IdOrder, keys: np.ndarray) -> None:
+        self.size = len(ids.rows)
+        self.by_rank = ids.rows
         keys.sort()
         self.keys = keys
 

@@ -10,6 +10,8 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from itertools import chain, islice
 
@@ -29,26 +31,46 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+@dataclass(frozen=True)
+class Workers:
+    """The worker processes of a run: ``count`` of them in ``pool``, or None for one process."""
+
+    count: int
+    pool: ProcessPoolExecutor | None
+
+
+@contextmanager
+def local_workers(count: int) -> Iterator[Workers]:
+    """``count`` worker processes shared by the steps of a run (reading the documents, then
+    deciding the merge), forked when first used: early, while this process is small. They stop
+    at the end, their pending work cancelled."""
+    if count <= 1:
+        yield Workers(1, None)
+        return
+    pool = ProcessPoolExecutor(max_workers=count)
+    try:
+        yield Workers(count, pool)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
 def run_local(
-    documents: Iterable[Found], published: date | None, workers: int
+    documents: Iterable[Found], published: date | None, workers: Workers
 ) -> Iterator[Outcome]:
-    """Outcomes in input order; ``workers`` > 1 runs batches in that many processes, unless
-    there is only one batch, which is not worth starting them for."""
+    """Outcomes in input order; with a pool of ``workers``, batches run in its processes,
+    unless there is only one batch, which is not worth starting them for."""
     documents = iter(documents)
     first = list(islice(documents, BATCH_SIZE))
-    if workers <= 1 or len(first) < BATCH_SIZE:
+    pool = workers.pool
+    if pool is None or len(first) < BATCH_SIZE:
         for found in chain(first, documents):
             yield process(found, published)
         return
-    pool = ProcessPoolExecutor(max_workers=workers)
-    try:
-        yield from ordered(
-            chain(first, documents),
-            lambda batch: pool.submit(process_batch, batch, published),
-            workers * IN_FLIGHT_PER_WORKER,
-        )
-    finally:
-        pool.shutdown(cancel_futures=True)
+    yield from ordered(
+        chain(first, documents),
+        lambda batch: pool.submit(process_batch, batch, published),
+        workers.count * IN_FLIGHT_PER_WORKER,
+    )
 
 
 def ordered(documents: Iterable[Found], submit: Submit, in_flight: int) -> Iterator[Outcome]:

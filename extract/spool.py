@@ -15,22 +15,28 @@ import tempfile
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Generic, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, Generic, TypeVar
 
 from extract.lexicon import Lexicon
 from extract.merge import Planner, Values, mention_values, merged_values, normalized
 from extract.schema import EVENT_COLUMNS
+
+if TYPE_CHECKING:
+    from extract.parallel import Workers
 
 Tables = tuple[Iterator[Values], Iterator[Values]]
 _T = TypeVar("_T")
 
 
 class Spool(Generic[_T]):
-    """Objects appended to a file, read back by index or in order."""
+    """Objects appended to a file, read back by index or in order, in this process or (see
+    :meth:`reader`) in others."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, path: Path) -> None:
         self._stream = stream
+        self._path = path
         self._offsets = array("q")
 
     def append(self, item: _T) -> None:
@@ -48,6 +54,26 @@ class Spool(Generic[_T]):
         for index in range(len(self)):
             yield self[index]
 
+    def reader(self) -> SpoolReader[_T]:
+        """A reader of the objects appended so far that can be sent to another process."""
+        self._stream.flush()
+        return SpoolReader(self._path, self._offsets)
+
+
+@dataclass(frozen=True)
+class SpoolReader(Generic[_T]):
+    """Reads the objects of a spool by index, from its file."""
+
+    path: Path
+    offsets: array
+
+    def items(self, indices: Iterable[int]) -> Iterator[_T]:
+        """The objects at ``indices``, in that order."""
+        with self.path.open("rb") as stream:
+            for index in indices:
+                stream.seek(self.offsets[index])
+                yield pickle.load(stream)
+
 
 @contextmanager
 def spooled(target: Path) -> Iterator[Spool]:
@@ -55,26 +81,29 @@ def spooled(target: Path) -> Iterator[Spool]:
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".spool", dir=target.parent)
     try:
         with os.fdopen(handle, "w+b") as stream:
-            yield Spool(stream)
+            yield Spool(stream, Path(name))
     finally:
         Path(name).unlink(missing_ok=True)
 
 
 @contextmanager
 def spooled_merge(
-    rows: Iterable[Mapping[str, str]], target: Path, lexicon: Lexicon | None = None
+    rows: Iterable[Mapping[str, str]],
+    target: Path,
+    lexicon: Lexicon | None = None,
+    workers: Workers | None = None,
 ) -> Iterator[Tables]:
     """Merge ``rows`` as :func:`extract.merge.merge_events` does, spooling them and what scoring
     needs of them next to ``target``; yield ``(merged events, mentions)`` as iterators, valid
     inside the block, of rows as values in the order of ``MERGED_EVENT_COLUMNS`` and
-    ``MENTION_COLUMNS``."""
+    ``MENTION_COLUMNS``. ``workers``: see :meth:`extract.merge.Planner.plan`."""
     with spooled(Path(target)) as spool, spooled(Path(target)) as features:
         planner = Planner(lexicon, features)
         for row in rows:
             row = normalized(row)
             spool.append(tuple(row[column] for column in EVENT_COLUMNS))
             planner.add(row)
-        plan = planner.plan()
+        plan = planner.plan(workers)
 
         merged = (
             merged_values(list(map(spool.__getitem__, members)), lead)

@@ -1,14 +1,18 @@
 """Merging with the rows spooled to disk gives what ``merge_events`` gives."""
 
+import random
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+import extract.merge
 from extract.discovery import find_documents
 from extract.documents import read_document
 from extract.events import extract_events
 from extract.lexicon import Lexicon
-from extract.merge import merge_events
+from extract.merge import Planner, merge_events, normalized
+from extract.parallel import local_workers
 from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 from extract.spool import spooled, spooled_merge
 
@@ -62,3 +66,56 @@ def test_the_spool_reads_items_back_by_index_and_in_order(tmp_path: Path) -> Non
         assert spool[1] == rows[1]
         assert list(spool) == rows
         assert spool[0] == rows[0]
+
+
+def varied_rows(count: int, seed: int) -> list[dict[str, str]]:
+    """Rows of many documents over two months: days, weeks and months, shared actors, title
+    words and amounts, some of them copies of others."""
+    rng = random.Random(seed)
+    actors = ["Vladimir Putin", "Alexander Lukashenko", "NATO", "Belarus", "Russia", ""]
+    words = ["talks", "loan", "election", "protest", "summit", "sanctions", "Minsk", "Sochi"]
+    rows: list[dict[str, str]] = []
+    for n in range(count):
+        if rows and rng.random() < 0.2:
+            row = dict(rng.choice(rows))  # a copy in another outlet
+        else:
+            day = date(2020, 8, 1) + timedelta(days=rng.randrange(60))
+            start, end, precision = day, day, "day"
+            if rng.random() < 0.15:
+                start, precision = day - timedelta(days=day.weekday()), "week"
+                end = start + timedelta(days=6)
+            elif rng.random() < 0.1:
+                start, precision = day.replace(day=1), "month"
+                end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            row = dict.fromkeys(EVENT_COLUMNS, "")
+            row.update(
+                date=start.isoformat(),
+                end_date=end.isoformat(),
+                precision=precision,
+                timex=start.isoformat(),
+                title=" ".join(rng.sample(words, 3)),
+                actors="; ".join(filter(None, set(rng.sample(actors, 2)))),
+                amount=rng.choice(["", "", "", "1500000000 USD"]),
+                confidence="0.85",
+                mentions="1",
+            )
+        doc_id = f"doc{rng.randrange(count // 3)}"
+        row.update(event_id=f"{doc_id}-{n}", doc_id=doc_id, source=doc_id.title())
+        rows.append(row)
+    return rows
+
+
+def test_a_plan_found_in_several_processes_is_the_plan_of_one(
+    tmp_path: Path, lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(extract.merge, "PARALLEL_SWEEP_MIN", 0)
+    rows = [normalized(row) for row in varied_rows(900, seed=5)]
+    plans = []
+    for count in (1, 3):
+        with spooled(tmp_path / "events.csv") as features, local_workers(count) as workers:
+            planner = Planner(lexicon, features)
+            for row in rows:
+                planner.add(row)
+            plans.append(planner.plan(workers))
+    assert plans[1] == plans[0]
+    assert len(plans[0].scores) > len(rows) / 3
