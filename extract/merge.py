@@ -479,7 +479,7 @@ def _keys_in_parallel(
         for opened, arrivals in segments
     )
     found = []
-    while pending:
+    while pending:  # each future let go of, so that only ``found`` holds its pairs
         found.append(pending.popleft().result())
     return _joined(found)
 
@@ -503,13 +503,6 @@ def _joined(parts: list[np.ndarray]) -> np.ndarray:
         joined[at : at + len(part)] = part
         at += len(part)
     return joined
-
-
-def _segment_keys(
-    mentions: Reader[_Mention], opened: np.ndarray, arrivals: np.ndarray, rank: array
-) -> np.ndarray:
-    """The keys of the pairs of one segment (see :func:`_segments`), in a worker process."""
-    return _pair_keys(_scored_pairs(mentions.items(arrivals), mentions.items(opened)), rank)
 
 
 def _segments(
