@@ -59,7 +59,7 @@ _BELOW_THRESHOLD = THRESHOLD - 1 / _SCORE_SCALE
 MAX_GAP_DAYS = 2
 #: With several workers, the merge of at least this many mergeable rows is decided in date
 #: segments, one process each (for fewer, starting processes costs more than it saves).
-PARALLEL_SWEEP_MIN = 50_000
+PARALLEL_SWEEP_MIN = 10_000
 #: Segments per worker: enough to even out busy and quiet stretches of dates.
 _SEGMENTS_PER_WORKER = 4
 MERGEABLE_PRECISIONS = frozenset({"day", "week", "month"})
