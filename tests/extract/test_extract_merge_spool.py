@@ -94,7 +94,7 @@ def varied_rows(count: int, seed: int) -> list[dict[str, str]]:
                 precision=precision,
                 timex=start.isoformat(),
                 title=" ".join(rng.sample(words, 3)),
-                actors="; ".join(filter(None, set(rng.sample(actors, 2)))),
+                actors="; ".join(sorted(filter(None, set(rng.sample(actors, 2))))),
                 amount=rng.choice(["", "", "", "1500000000 USD"]),
                 confidence="0.85",
                 mentions="1",
