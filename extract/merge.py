@@ -603,15 +603,31 @@ def _cluster(records: _Records, ranked: _Ranked) -> tuple[list[list[int]], dict[
             for i in moved:
                 group_of[i] = ga
             members.setdefault(ga, [ga]).extend(moved)
-    best: dict[int, float] = {}
-    for score, a, b in ranked:  # best first: a mention's first pair within its group is its best
-        if group_of.get(a, a) == group_of.get(b, b):
-            best.setdefault(a, score)
-            best.setdefault(b, score)
+    best = _best_scores(ranked, group_of, len(records))
     groups: defaultdict[int, list[int]] = defaultdict(list)
     for i in sorted(best):
         groups[group_of.get(i, i)].append(i)
     return list(groups.values()), best
+
+
+def _best_scores(ranked: _Ranked, group_of: dict[int, int], rows: int) -> dict[int, float]:
+    """Each grouped row's best score to another member of its group (``group_of``, over
+    ``rows`` rows), a chunk of ranked pairs at a time: pairs come best first, so a row's first
+    pair within its group, which is its best within its chunk, is its best."""
+    import numpy as np
+
+    label = np.arange(rows)  # the row each row's group is known by
+    label[list(group_of)] = list(group_of.values())
+    best: dict[int, float] = {}
+    for scores, a, b in ranked.chunks():
+        within = label[a] == label[b]
+        found, score = np.concatenate((a[within], b[within])), np.tile(scores[within], 2)
+        order = np.lexsort((-score, found))  # by row, its best score first
+        found, score = found[order], score[order]
+        first = np.flatnonzero(np.diff(found, prepend=-1))
+        for row, value in zip(found[first].tolist(), score[first].tolist(), strict=True):
+            best.setdefault(row, value)
+    return best
 
 
 class _Ranked:
@@ -626,14 +642,19 @@ class _Ranked:
         self.keys = keys
 
     def __iter__(self) -> Iterator[tuple[float, int, int]]:
+        for scores, a, b in self.chunks():
+            yield from zip(scores.tolist(), a.tolist(), b.tolist(), strict=True)
+
+    def chunks(self) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """The pairs in order, ``_CHUNK`` at a time: their scores and the rows of their two
+        mentions, as arrays."""
         import numpy as np
 
         by_rank = np.frombuffer(self.by_rank, dtype=np.int64)
         for start in range(0, len(self.keys), _CHUNK):
             loss, pair = np.divmod(self.keys[start : start + _CHUNK], self.size * self.size)
             a, b = np.divmod(pair, self.size)
-            scores = (_SCORE_SCALE - loss) / _SCORE_SCALE
-            yield from zip(scores.tolist(), by_rank[a].tolist(), by_rank[b].tolist(), strict=True)
+            yield (_SCORE_SCALE - loss) / _SCORE_SCALE, by_rank[a], by_rank[b]
 
 
 def merged_values(mentions: list[Values], lead: int) -> Values:

@@ -119,3 +119,20 @@ def test_a_plan_found_in_several_processes_is_the_plan_of_one(
             plans.append(planner.plan(workers))
     assert plans[1] == plans[0]
     assert len(plans[0].scores) > len(rows) / 3
+
+
+def test_each_mention_scores_its_best_pair_within_its_event(lexicon: Lexicon) -> None:
+    rows = [normalized(row) for row in varied_rows(900, seed=11)]
+    _, mentions = merge_events(rows, lexicon)
+    features = {
+        row["event_id"]: extract.merge._mention(i, row, lexicon) for i, row in enumerate(rows)
+    }
+    events: dict[str, list[str]] = {}
+    for mention in mentions:
+        events.setdefault(mention["merged_id"], []).append(mention["event_id"])
+    for mention in mentions:
+        own = features[mention["event_id"]]
+        others = [features[other] for other in events[mention["merged_id"]]]
+        scores = [extract.merge._score(own, other) for other in others if other is not own]
+        assert mention["merge_score"] == (f"{max(scores):.2f}" if scores else "")
+    assert len(events) < len(mentions) * 0.8
