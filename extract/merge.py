@@ -574,14 +574,17 @@ def _cluster(records: _Records, ranked: _Ranked) -> tuple[list[list[int]], dict[
     compatible: the latest start is at most ``MAX_GAP_DAYS`` after the earliest end (so
     Aug. 10, 11, 12, ... cannot chain into one event).
     """
+    import numpy as np
+
     group_of: dict[int, int] = {}  # rows that joined a group, to the row the group is known by
+    label = np.arange(len(records))  # each row's group as an array, to pass over pairs in bulk
     members: dict[int, list[int]] = {}  # the rows of each group, by the row it is known by
     docs: dict[int, set[str]] = {}
     periods: dict[int, tuple[date, date]] = {}  # latest start and earliest end, by group
     doc_ids = records.column("doc_id")
-    for _, a, b in ranked:
+    for a, b in _apart(ranked, label):
         ga, gb = group_of.get(a, a), group_of.get(b, b)
-        if ga == gb:  # most pairs of a large group, once it has formed
+        if ga == gb:  # joined earlier in the chunk
             continue
         docs_a = docs.get(ga) or {doc_ids[ga]}
         docs_b = docs.get(gb) or {doc_ids[gb]}
@@ -602,22 +605,30 @@ def _cluster(records: _Records, ranked: _Ranked) -> tuple[list[list[int]], dict[
             moved = members.pop(gb, None) or [gb]
             for i in moved:
                 group_of[i] = ga
+            label[moved] = ga
             members.setdefault(ga, [ga]).extend(moved)
-    best = _best_scores(ranked, group_of, len(records))
+    best = _best_scores(ranked, label)
     groups: defaultdict[int, list[int]] = defaultdict(list)
     for i in sorted(best):
         groups[group_of.get(i, i)].append(i)
     return list(groups.values()), best
 
 
-def _best_scores(ranked: _Ranked, group_of: dict[int, int], rows: int) -> dict[int, float]:
-    """Each grouped row's best score to another member of its group (``group_of``, over
-    ``rows`` rows), a chunk of ranked pairs at a time: pairs come best first, so a row's first
-    pair within its group, which is its best within its chunk, is its best."""
+def _apart(ranked: _Ranked, label: np.ndarray) -> Iterator[tuple[int, int]]:
+    """The rows of the ranked pairs, in order, but those already in one group (by ``label``,
+    the row each row's group is known by, kept up to date by the caller) at the start of their
+    chunk: rows in one group stay so, and most pairs of a large group come after it formed."""
+    for _, a, b in ranked.chunks():
+        apart = label[a] != label[b]
+        yield from zip(a[apart].tolist(), b[apart].tolist(), strict=True)
+
+
+def _best_scores(ranked: _Ranked, label: np.ndarray) -> dict[int, float]:
+    """Each grouped row's best score to another member of its group (``label``: the row each
+    row's group is known by), a chunk of ranked pairs at a time: pairs come best first, so a
+    row's first pair within its group, which is its best within its chunk, is its best."""
     import numpy as np
 
-    label = np.arange(rows)  # the row each row's group is known by
-    label[list(group_of)] = list(group_of.values())
     best: dict[int, float] = {}
     for scores, a, b in ranked.chunks():
         within = label[a] == label[b]
