@@ -652,10 +652,6 @@ class _Ranked:
         keys.sort()
         self.keys = keys
 
-    def __iter__(self) -> Iterator[tuple[float, int, int]]:
-        for scores, a, b in self.chunks():
-            yield from zip(scores.tolist(), a.tolist(), b.tolist(), strict=True)
-
     def chunks(self) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """The pairs in order, ``_CHUNK`` at a time: their scores and the rows of their two
         mentions, as arrays."""
