@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar, runtime_checkable
 
@@ -580,8 +581,8 @@ def _cluster(records: _Records, ranked: _Ranked) -> tuple[list[list[int]], dict[
     label = np.arange(len(records))  # each row's group as an array, to pass over pairs in bulk
     members: dict[int, list[int]] = {}  # the rows of each group, by the row it is known by
     docs: dict[int, set[str]] = {}
-    periods: dict[int, tuple[date, date]] = {}  # latest start and earliest end, by group
-    doc_ids = records.column("doc_id")
+    periods: dict[int, tuple[int, int]] = {}  # latest start and earliest end, by group
+    doc_ids, firsts, lasts = (records.column(field) for field in ("doc_id", "date", "end_date"))
     for a, b in _apart(ranked, label):
         ga, gb = group_of.get(a, a), group_of.get(b, b)
         if ga == gb:  # joined earlier in the chunk
@@ -590,11 +591,10 @@ def _cluster(records: _Records, ranked: _Ranked) -> tuple[list[list[int]], dict[
         docs_b = docs.get(gb) or {doc_ids[gb]}
         if not docs_a.isdisjoint(docs_b):
             continue
-        (start_a, end_a), (start_b, end_b) = (
-            periods.get(g) or _period(records[g]) for g in (ga, gb)
-        )
+        start_a, end_a = periods.get(ga) or _days(firsts[ga], lasts[ga])
+        start_b, end_b = periods.get(gb) or _days(firsts[gb], lasts[gb])
         start, end = max(start_a, start_b), min(end_a, end_b)
-        if (start - end).days <= MAX_GAP_DAYS:
+        if start - end <= MAX_GAP_DAYS:
             if len(docs_a) < len(docs_b):  # the larger group takes the smaller one in
                 ga, gb, docs_a, docs_b = gb, ga, docs_b, docs_a
             docs_a |= docs_b
@@ -615,12 +615,24 @@ def _cluster(records: _Records, ranked: _Ranked) -> tuple[list[list[int]], dict[
 
 
 def _apart(ranked: _Ranked, label: np.ndarray) -> Iterator[tuple[int, int]]:
-    """The rows of the ranked pairs, in order, but those already in one group (by ``label``,
-    the row each row's group is known by, kept up to date by the caller) at the start of their
-    chunk: rows in one group stay so, and most pairs of a large group come after it formed."""
+    """The rows of the ranked pairs that may join two groups, in order (``label``: the row each
+    row's group is known by, kept up to date by the caller).
+
+    Of each chunk, only the first pair of each two groups apart at its start: rows in one group
+    stay so, and once a pair of two groups is joined or refused, so are the later pairs of the
+    groups that hold them (documents only add up, shared periods only narrow). Most pairs of a
+    large group come after it formed, and copies of two events of one story never join.
+    """
+    import numpy as np
+
+    size = len(label)
     for _, a, b in ranked.chunks():
-        apart = label[a] != label[b]
-        yield from zip(a[apart].tolist(), b[apart].tolist(), strict=True)
+        group_a, group_b = label[a], label[b]
+        apart = np.flatnonzero(group_a != group_b)
+        group_a, group_b = group_a[apart], group_b[apart]
+        groups = np.minimum(group_a, group_b) * size + np.maximum(group_a, group_b)
+        first = apart[np.sort(np.unique(groups, return_index=True)[1])]
+        yield from zip(a[first].tolist(), b[first].tolist(), strict=True)
 
 
 def _best_scores(ranked: _Ranked, label: np.ndarray) -> dict[int, float]:
@@ -719,8 +731,10 @@ def _lead(records: _Records, members: list[int]) -> int:
     return group.index(lead)
 
 
-def _period(record: Record) -> tuple[date, date]:
-    return date.fromisoformat(record.date), date.fromisoformat(_end(record))
+@lru_cache(maxsize=4096)
+def _days(first: str, last: str) -> tuple[int, int]:
+    """A row's first and last day (``last`` empty: the same) as ordinals; cached, as dates recur."""
+    return date.fromisoformat(first).toordinal(), date.fromisoformat(last or first).toordinal()
 
 
 def _span(record: Record) -> int:

@@ -136,3 +136,52 @@ def test_each_mention_scores_its_best_pair_within_its_event(lexicon: Lexicon) ->
         scores = [extract.merge._score(own, other) for other in others if other is not own]
         assert mention["merge_score"] == (f"{max(scores):.2f}" if scores else "")
     assert len(events) < len(mentions) * 0.8
+
+
+def joined_pair_by_pair(planner: Planner) -> set[frozenset[int]]:
+    """The groups of joining every ranked pair in turn, as the docstring of ``_cluster`` says,
+    with nothing passed over."""
+    records = planner.records
+    ids = extract.merge._IdOrder(records.column("event_id"))
+    order = extract.merge._date_order(planner._dates, ids)
+    pairs = extract.merge._scored_pairs(map(planner.mentions.__getitem__, order))
+    ranked = extract.merge._Ranked(ids, extract.merge._pair_keys(pairs, ids.rank))
+    group = list(range(len(records)))
+
+    def root(row: int) -> int:
+        while group[row] != row:
+            row = group[row]
+        return row
+
+    rows = [records[row] for row in range(len(records))]
+    docs = {row: {record.doc_id} for row, record in enumerate(rows)}
+    days = {
+        row: (date.fromisoformat(record.date), date.fromisoformat(record.end_date or record.date))
+        for row, record in enumerate(rows)
+    }
+    for _, firsts, seconds in ranked.chunks():
+        for a, b in zip(firsts.tolist(), seconds.tolist(), strict=True):
+            ga, gb = root(a), root(b)
+            start, end = max(days[ga][0], days[gb][0]), min(days[ga][1], days[gb][1])
+            if ga != gb and docs[ga].isdisjoint(docs[gb]) and (start - end).days <= 2:
+                group[gb] = ga
+                docs[ga] |= docs[gb]
+                days[ga] = start, end
+    found: dict[int, set[int]] = {}
+    for row in range(len(records)):
+        found.setdefault(root(row), set()).add(row)
+    return {frozenset(rows) for rows in found.values() if len(rows) > 1}
+
+
+@pytest.mark.parametrize("chunk", [5, 65_536])
+def test_groups_are_those_of_joining_every_pair_in_turn(
+    lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    monkeypatch.setattr(extract.merge, "_CHUNK", chunk)  # pairs passed over chunk by chunk
+    planner = Planner(lexicon)
+    for row in varied_rows(1200, seed=3):
+        planner.add(normalized(row))
+    plan = planner.plan()
+    expected = joined_pair_by_pair(planner)
+    assert {frozenset(rows) for rows in plan.members.values()} == expected
+    assert sum(map(len, expected)) > 400
