@@ -408,11 +408,13 @@ def _kinds(row: Mapping[str, str], lexicon: Lexicon) -> frozenset[str]:
 
 def _scored_pairs(
     arrivals: Iterable[_Mention], opened: Iterable[_Mention] = ()
-) -> Iterator[tuple[float, int, int]]:
+) -> Iterator[tuple[float, list[int], int]]:
     """Candidate pairs scoring at least ``THRESHOLD`` with one of ``arrivals``, found by a
     sweep over their dates: they come in date order (see :func:`_date_order`), after the
     mentions ``opened`` before them whose dates are still open at the first (see
-    :func:`_segments`), which are only indexed.
+    :func:`_segments`), which are only indexed. The pairs of an arrival with a class of open
+    mentions share its score: they come as the score, the rows of the class from other
+    documents, and the arrival's row.
 
     Only mentions whose dates can match (see :func:`_date_factor`) and that share a key (see
     :meth:`_KeyIndex.candidates`) are scored. No pair is lost: without a shared actor or title
@@ -429,14 +431,12 @@ def _scored_pairs(
             index.remove(heapq.heappop(expiry)[2])
         row, doc_id = mention.index, mention.doc_id
         for members in index.candidates(mention):
-            score = None  # the same for every member: scored once per class
-            for other in members.values():
+            for other in members.values():  # the same score for every member: scored once
                 if other.doc_id != doc_id:
-                    if score is None:
-                        score = _score(other, mention)
-                        if score < THRESHOLD:
-                            break
-                    yield score, other.index, row
+                    score = _score(other, mention)
+                    if score >= THRESHOLD:
+                        yield score, [i for i, m in members.items() if m.doc_id != doc_id], row
+                    break
         heapq.heappush(expiry, (mention.end, row, mention))
         index.add(mention)
 
@@ -452,19 +452,33 @@ def _date_order(dates: _MentionDates, ids: _IdOrder) -> np.ndarray:
     return np.lexsort((rank[rows], ends, starts))
 
 
-def _pair_keys(pairs: Iterable[tuple[float, int, int]], rank: array) -> np.ndarray:
-    """The pairs as keys that sort best first, ties by the ids of their mentions (their
-    ``rank``), packed into one 64-bit integer each (see :class:`_Ranked`)."""
+def _pair_keys(pairs: Iterable[tuple[float, list[int], int]], rank: array) -> np.ndarray:
+    """The pairs (as :func:`_scored_pairs` gives them) as keys that sort best first, ties by
+    the ids of their mentions (their ``rank``), packed into one 64-bit integer each (see
+    :class:`_Ranked`); computed with numpy, about ``_CHUNK`` pairs at a time."""
     import numpy as np
 
-    size = len(rank)
-    return np.fromiter(
-        (
-            ((_SCORE_SCALE - round(score * _SCORE_SCALE)) * size + rank[a]) * size + rank[b]
-            for score, a, b in pairs
-        ),
-        dtype=np.int64,
-    )
+    size, ranks = len(rank), np.frombuffer(rank, dtype=np.int64)
+    parts: list[np.ndarray] = []
+    losses, seconds, counts, firsts = array("q"), array("q"), array("q"), array("q")
+
+    def pack() -> None:
+        loss, second, count, first = (
+            np.frombuffer(column, dtype=np.int64) for column in (losses, seconds, counts, firsts)
+        )
+        loss, second = np.repeat(loss, count), np.repeat(ranks[second], count)
+        parts.append((loss * size + ranks[first]) * size + second)
+
+    for score, others, row in pairs:
+        losses.append(_SCORE_SCALE - round(score * _SCORE_SCALE))
+        seconds.append(row)
+        counts.append(len(others))
+        firsts.extend(others)
+        if len(firsts) >= _CHUNK:
+            pack()
+            del losses[:], seconds[:], counts[:], firsts[:]
+    pack()
+    return _joined(parts)
 
 
 def _keys_in_parallel(

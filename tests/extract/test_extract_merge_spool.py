@@ -1,6 +1,7 @@
 """Merging with the rows spooled to disk gives what ``merge_events`` gives."""
 
 import random
+from array import array
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -185,3 +186,18 @@ def test_groups_are_those_of_joining_every_pair_in_turn(
     expected = joined_pair_by_pair(planner)
     assert {frozenset(rows) for rows in plan.members.values()} == expected
     assert sum(map(len, expected)) > 400
+
+
+@pytest.mark.parametrize("chunk", [2, 65_536])
+def test_pair_keys_pack_each_pair_of_a_class(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    monkeypatch.setattr(extract.merge, "_CHUNK", chunk)
+    rank = array("q", [3, 0, 4, 1, 2])  # row -> position of its event id
+    found = [(0.75, [0, 2], 1), (1.0, [3], 4), (0.5, [], 2), (0.6123, [1, 4, 0], 3)]
+    keys = extract.merge._pair_keys(iter(found), rank)
+    size, scale = len(rank), extract.merge._SCORE_SCALE
+    expected = [
+        ((scale - round(score * scale)) * size + rank[other]) * size + rank[row]
+        for score, others, row in found
+        for other in others
+    ]
+    assert keys.tolist() == expected
