@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from datetime import date
 from pathlib import Path
@@ -160,7 +160,10 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
 def _write_merged(run: _Run, output: Path, mentions: Path, workers: Workers) -> str:
     """Spool every row, merge across documents (with the ``workers`` at scale), write both
     tables; return the summary."""
-    with spooled_merge(run.rows(), output, workers=workers) as (merged, mention_rows):
+    rows = run.rows(
+        then=lambda: f"merging {_count(run.events, 'event')} of {_count(run.read, 'document')}"
+    )
+    with spooled_merge(rows, output, workers=workers) as (merged, mention_rows):
         events, count = write_tables(
             [(merged, output, MERGED_EVENT_COLUMNS), (mention_rows, mentions, MENTION_COLUMNS)]
         )
@@ -188,10 +191,13 @@ class _Run:
         self.strict = strict
         self.stderr = stderr
         self.read = 0
+        self.events = 0
         self.skipped: Counter[str] = Counter()
         self.doc_ids = DocIds()
 
-    def rows(self) -> Iterator[dict[str, str]]:
+    def rows(self, then: Callable[[], str] | None = None) -> Iterator[dict[str, str]]:
+        """The rows of the documents read; once all are read, ``then()`` is reported if given
+        (what the run goes on to do)."""
         for outcome in self.outcomes:
             if outcome.error:
                 self._skip(outcome.error)
@@ -201,7 +207,10 @@ class _Run:
             notice = self.doc_ids.claim(outcome.name, outcome.rows)
             if notice:
                 print(f"extract: {notice}", file=self.stderr)
+            self.events += len(outcome.rows)
             yield from outcome.rows
+        if then:
+            print(f"extract: {then()}", file=self.stderr)
 
     def summary(self, written: str) -> str:
         """The last line of a run: documents read and skipped, then ``written``."""

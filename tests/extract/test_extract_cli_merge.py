@@ -46,10 +46,11 @@ def test_merged_events_and_mentions_by_default(tmp_path: Path) -> None:
     status, stderr = run_main(str(OUTLETS), "-o", str(out), "--workers", "2")
     assert status == 0, stderr
     mentions_file = tmp_path / "mentions.csv"
-    assert stderr.strip().splitlines()[-1] == (
+    assert stderr.strip().splitlines()[-2:] == [
+        "extract: merging 14 events of 9 documents",
         f"extract: 9 documents read, 0 skipped, 8 events written to {out}, "
-        f"14 mentions to {mentions_file}"
-    )
+        f"14 mentions to {mentions_file}",
+    ]
     assert header(out) == list(MERGED_EVENT_COLUMNS)
     assert header(mentions_file) == list(MENTION_COLUMNS)
     merged, mentions = rows(out), rows(mentions_file)
