@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int:
     """Run the command and return its exit status."""
-    stderr = stderr or sys.stderr
+    messages = _Messages(stderr or sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     mentions = (args.mentions or mentions_path(args.output)) if args.merge else None
@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
     try:
         with local_workers(args.workers) as workers:
             outcomes = _outcomes(args, workers)
-            run = _Run(outcomes, args.strict, stderr)
+            run = _Run(outcomes, args.strict, messages)
             with closing(outcomes):
                 if mentions is None:
                     written = write_events(run.rows(), args.output, EVENT_COLUMNS)
@@ -144,16 +144,16 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
                 else:
                     summary = _write_merged(run, args.output, mentions, workers)
     except _Stop:
-        print(f"extract: stopped (--strict), nothing written to {targets}", file=stderr)
+        messages.say(f"stopped (--strict), nothing written to {targets}")
         return EXIT_SKIPPED
     except KeyboardInterrupt:
-        print(f"extract: interrupted, nothing written to {targets}", file=stderr)
+        messages.say(f"interrupted, nothing written to {targets}")
         return EXIT_INTERRUPTED
     except OSError as error:
         name = error.filename or targets
-        print(f"extract: cannot write {name}: {error.strerror or error}", file=stderr)
+        messages.say(f"cannot write {name}: {error.strerror or error}")
         return EXIT_SKIPPED
-    print(summary, file=stderr)
+    messages.say(summary)
     return EXIT_SKIPPED if run.skipped else EXIT_OK
 
 
@@ -186,10 +186,10 @@ def _outcomes(args: argparse.Namespace, workers: Workers) -> Iterator[Outcome]:
 class _Run:
     """One pass over the documents' outcomes, counting what was read and skipped."""
 
-    def __init__(self, outcomes: Iterator[Outcome], strict: bool, stderr: TextIO) -> None:
+    def __init__(self, outcomes: Iterator[Outcome], strict: bool, messages: _Messages) -> None:
         self.outcomes = outcomes
         self.strict = strict
-        self.stderr = stderr
+        self.messages = messages
         self.read = 0
         self.events = 0
         self.skipped: Counter[str] = Counter()
@@ -206,30 +206,53 @@ class _Run:
             self._progress()
             notice = self.doc_ids.claim(outcome.name, outcome.rows)
             if notice:
-                print(f"extract: {notice}", file=self.stderr)
+                self.messages.say(notice)
             self.events += len(outcome.rows)
             yield from outcome.rows
         if then:
-            print(f"extract: {then()}", file=self.stderr)
+            self.messages.say(then())
 
     def summary(self, written: str) -> str:
         """The last line of a run: documents read and skipped, then ``written``."""
         skipped = sum(self.skipped.values())
         reasons = ", ".join(f"{count} {reason}" for reason, count in sorted(self.skipped.items()))
         detail = f" ({reasons})" if reasons else ""
-        return (
-            f"extract: {_count(self.read, 'document')} read, {skipped} skipped{detail}, {written}"
-        )
+        return f"{_count(self.read, 'document')} read, {skipped} skipped{detail}, {written}"
 
     def _skip(self, error: DocumentError) -> None:
-        print(f"extract: skipped {error}", file=self.stderr)
+        self.messages.say(f"skipped {error}")
         self.skipped[_REASON_DETAIL.sub("", error.reason)] += 1
         if self.strict:
             raise _Stop
 
     def _progress(self) -> None:
-        if self.read % PROGRESS_EVERY == 0 or self.stderr.isatty():
-            print(f"extract: {_count(self.read, 'document')} read", file=self.stderr)
+        message = f"{_count(self.read, 'document')} read"
+        if self.messages.live:
+            self.messages.progress(message)
+        elif self.read % PROGRESS_EVERY == 0:
+            self.messages.say(message)
+
+
+class _Messages:
+    """Lines for the user on ``stream``. On a terminal, progress rewrites one line in place,
+    ended by the next message."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.live = stream.isatty()
+        self._open = False  # a progress line awaits its end
+
+    def say(self, message: str) -> None:
+        """Print ``message`` on a line of its own."""
+        if self._open:
+            print(file=self.stream)
+            self._open = False
+        print(f"extract: {message}", file=self.stream)
+
+    def progress(self, message: str) -> None:
+        """Show ``message`` in place of the previous progress line (on a terminal)."""
+        print(f"\rextract: {message}", end="", file=self.stream, flush=True)
+        self._open = True
 
 
 def _count(number: int, noun: str) -> str:

@@ -192,6 +192,29 @@ def test_progress_and_a_failing_document_do_not_stop_the_run(
     assert [row["doc_id"] for row in rows(out)] == ["a", "c"]
 
 
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_progress_rewrites_one_line(tmp_path: Path) -> None:
+    for name in ("a", "b", "c"):
+        write(tmp_path / "in" / f"{name}.md", STORY.format(id=name))
+    write(tmp_path / "in" / "d.md", "")
+    out = tmp_path / "events.csv"
+    terminal = Terminal()
+    status = main([str(tmp_path / "in"), "-o", str(out), "--workers", "1"], stderr=terminal)
+    assert status == 1
+    assert terminal.getvalue().split("\n") == [
+        "\rextract: 1 document read\rextract: 2 documents read\rextract: 3 documents read",
+        f"extract: skipped {tmp_path / 'in' / 'd.md'}: empty file",
+        "extract: merging 3 events of 3 documents",
+        f"extract: 3 documents read, 1 skipped (1 empty file), 1 event written to {out}, "
+        f"3 mentions to {tmp_path / 'mentions.csv'}",
+        "",
+    ]
+
+
 def test_parquet_output_has_the_csv_rows(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     write(tmp_path / "in" / "a.md", STORY.format(id="a"))
