@@ -371,8 +371,7 @@ def _mention(index: int, row: Mapping[str, str], lexicon: Lexicon) -> _Mention |
     if row["precision"] not in MERGEABLE_PRECISIONS or not row["date"]:
         return None
     try:
-        start = date.fromisoformat(row["date"]).toordinal()
-        end = date.fromisoformat(row["end_date"] or row["date"]).toordinal()
+        start, end = _days(row["date"], row["end_date"])
     except ValueError:
         return None
     return _Mention(
@@ -752,7 +751,8 @@ def _days(first: str, last: str) -> tuple[int, int]:
 
 
 def _span(record: Record) -> int:
-    return (date.fromisoformat(_end(record)) - date.fromisoformat(record.date)).days
+    first, last = _days(record.date, record.end_date)
+    return last - first
 
 
 def _end(record: Record) -> str:
