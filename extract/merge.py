@@ -25,14 +25,16 @@ from __future__ import annotations
 
 import heapq
 import re
+import tempfile
 from array import array
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future, wait
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar, runtime_checkable
 
 from extract.lexicon import Lexicon, load_lexicon
@@ -116,6 +118,11 @@ class SharedStore(Store[_T], Protocol[_T]):
     """A store that other processes can read: a file on disk (:class:`extract.spool.Spool`)."""
 
     def reader(self) -> Reader[_T]: ...
+
+    @property
+    def directory(self) -> Path:
+        """Where the store's file is: other temporary files of the run go there too."""
+        ...
 
 
 class _Records:
@@ -349,7 +356,7 @@ class Planner:
             and isinstance(mentions, SharedStore)
         ):
             segments = _segments(self._dates, order, workers.count * _SEGMENTS_PER_WORKER)
-            keys = _keys_in_parallel(workers.pool, mentions.reader(), segments, ids.rank)
+            keys = _keys_in_parallel(workers.pool, mentions, segments, ids.rank)
         else:
             keys = _pair_keys(_scored_pairs(map(mentions.__getitem__, order)), ids.rank)
         groups, scores = _cluster(records, _Ranked(ids, keys))
@@ -454,19 +461,26 @@ def _date_order(dates: _MentionDates, ids: _IdOrder) -> np.ndarray:
 def _pair_keys(pairs: Iterable[tuple[float, list[int], int]], rank: array) -> np.ndarray:
     """The pairs (as :func:`_scored_pairs` gives them) as keys that sort best first, ties by
     the ids of their mentions (their ``rank``), packed into one 64-bit integer each (see
-    :class:`_Ranked`); computed with numpy, about ``_CHUNK`` pairs at a time."""
+    :class:`_Ranked`)."""
+    return _joined(list(_packed_keys(pairs, rank)))
+
+
+def _packed_keys(
+    pairs: Iterable[tuple[float, list[int], int]], rank: array
+) -> Iterator[np.ndarray]:
+    """The keys of :func:`_pair_keys`, computed with numpy about ``_CHUNK`` pairs at a time,
+    each chunk as it is done."""
     import numpy as np
 
     size, ranks = len(rank), np.frombuffer(rank, dtype=np.int64)
-    parts: list[np.ndarray] = []
     losses, seconds, counts, firsts = array("q"), array("q"), array("q"), array("q")
 
-    def pack() -> None:
+    def pack() -> np.ndarray:
         loss, second, count, first = (
             np.frombuffer(column, dtype=np.int64) for column in (losses, seconds, counts, firsts)
         )
         loss, second = np.repeat(loss, count), np.repeat(ranks[second], count)
-        parts.append((loss * size + ranks[first]) * size + second)
+        return (loss * size + ranks[first]) * size + second
 
     for score, others, row in pairs:
         losses.append(_SCORE_SCALE - round(score * _SCORE_SCALE))
@@ -474,35 +488,69 @@ def _pair_keys(pairs: Iterable[tuple[float, list[int], int]], rank: array) -> np
         counts.append(len(others))
         firsts.extend(others)
         if len(firsts) >= _CHUNK:
-            pack()
+            yield pack()
             del losses[:], seconds[:], counts[:], firsts[:]
-    pack()
-    return _joined(parts)
+    yield pack()
 
 
 def _keys_in_parallel(
     pool: Executor,
-    mentions: Reader[_Mention],
+    mentions: SharedStore[_Mention],
     segments: Iterable[tuple[np.ndarray, np.ndarray]],
     rank: array,
 ) -> np.ndarray:
     """:func:`_pair_keys` of every candidate pair, found in date ``segments`` (see
-    :func:`_segments`) by the processes of ``pool``, which read the mentions themselves."""
-    pending = deque(
-        pool.submit(_segment_keys, mentions, opened, arrivals, rank)
-        for opened, arrivals in segments
-    )
-    found = []
-    while pending:  # each future let go of, so that only ``found`` holds its pairs
-        found.append(pending.popleft().result())
-    return _joined(found)
+    :func:`_segments`) by the processes of ``pool``. They read the mentions themselves and write
+    the keys of each segment to a temporary file next to them, read into place here: neither
+    side holds a segment's keys twice, nor a worker all of them."""
+    import numpy as np
+
+    reader = mentions.reader()
+    with tempfile.TemporaryDirectory(prefix=".pairs-", dir=mentions.directory) as directory:
+        paths: list[Path] = []
+        pending: list[Future[int]] = []
+        try:
+            for number, (opened, arrivals) in enumerate(segments):
+                paths.append(Path(directory, str(number)))
+                pending.append(
+                    pool.submit(_segment_keys, reader, opened, arrivals, rank, paths[-1])
+                )
+            counts = [future.result() for future in pending]
+        finally:  # no worker may still write into the directory when it is removed
+            for future in pending:
+                future.cancel()
+            wait(pending)
+        keys = np.empty(sum(counts), dtype=np.int64)
+        at = 0
+        for path, count in zip(paths, counts, strict=True):
+            _read_into(path, keys[at : at + count])
+            at += count
+    return keys
 
 
 def _segment_keys(
-    mentions: Reader[_Mention], opened: np.ndarray, arrivals: np.ndarray, rank: array
-) -> np.ndarray:
-    """The keys of the pairs of one segment (see :func:`_segments`), in a worker process."""
-    return _pair_keys(_scored_pairs(mentions.items(arrivals), mentions.items(opened)), rank)
+    mentions: Reader[_Mention], opened: np.ndarray, arrivals: np.ndarray, rank: array, path: Path
+) -> int:
+    """Write the keys of the pairs of one segment (see :func:`_segments`) to ``path``, in a
+    worker process; return how many there are."""
+    count = 0
+    with path.open("wb") as stream:
+        pairs = _scored_pairs(mentions.items(arrivals), mentions.items(opened))
+        for part in _packed_keys(pairs, rank):
+            stream.write(part.data)
+            count += len(part)
+    return count
+
+
+def _read_into(path: Path, keys: np.ndarray) -> None:
+    """Fill ``keys`` from the file at ``path``, which holds exactly as many."""
+    view = memoryview(keys).cast("B")
+    with path.open("rb", buffering=0) as stream:
+        while view:
+            done = stream.readinto(view)
+            if not done:
+                raise OSError(f"{path} holds fewer candidate pairs than its worker wrote")
+            view = view[done:]
 
 
 def _joined(parts: list[np.ndarray]) -> np.ndarray:

@@ -54,6 +54,11 @@ class Spool(Generic[_T]):
         for index in range(len(self)):
             yield self[index]
 
+    @property
+    def directory(self) -> Path:
+        """The directory of the spool's file."""
+        return self._path.parent
+
     def reader(self) -> SpoolReader[_T]:
         """A reader of the objects appended so far that can be sent to another process."""
         self._stream.flush()

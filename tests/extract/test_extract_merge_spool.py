@@ -2,6 +2,7 @@
 
 import random
 from array import array
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -118,8 +119,27 @@ def test_a_plan_found_in_several_processes_is_the_plan_of_one(
             for row in rows:
                 planner.add(row)
             plans.append(planner.plan(workers))
+            assert [path.name for path in tmp_path.iterdir()] == [features.reader().path.name]
     assert plans[1] == plans[0]
     assert len(plans[0].scores) > len(rows) / 3
+
+
+def test_a_failing_worker_stops_the_plan_and_leaves_no_files(
+    tmp_path: Path, lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(*_: object) -> Iterator[object]:
+        raise RuntimeError("sweep failed")
+        yield
+
+    monkeypatch.setattr(extract.merge, "PARALLEL_SWEEP_MIN", 0)
+    monkeypatch.setattr(extract.merge, "_scored_pairs", failing)  # the forked workers see it
+    with spooled(tmp_path / "events.csv") as features, local_workers(2) as workers:
+        planner = Planner(lexicon, features)
+        for row in varied_rows(300, seed=3):
+            planner.add(normalized(row))
+        with pytest.raises(RuntimeError, match="sweep failed"):
+            planner.plan(workers)
+        assert [path.name for path in tmp_path.iterdir()] == [features.reader().path.name]
 
 
 def test_each_mention_scores_its_best_pair_within_its_event(lexicon: Lexicon) -> None:
