@@ -30,13 +30,13 @@ from pathlib import Path
 
 from throughput import corpus_for
 
-from extract.documents import Document, read_document
-from extract.events import extract_events
-from extract.lexicon import load_lexicon
-from extract.output import mentions_path, write_tables
+from extract.events.build import extract_events
+from extract.knowledge.lexicon import load_lexicon
+from extract.merging.spool import spooled_merge
+from extract.reading.documents import Document, read_document
+from extract.running.output import mentions_path, write_tables
 from extract.schema import MENTION_COLUMNS, MERGED_EVENT_COLUMNS
-from extract.sentences import split_sentences
-from extract.spool import spooled_merge
+from extract.text.sentences import split_sentences
 from extract.timex import tag
 
 TARGET_MB_PER_S = 2.0

@@ -6,7 +6,7 @@ dashboard keeps working on a partly broken file.
 Merged events files (``MERGED_EVENT_COLUMNS``, from ``python -m extract``) and per-document
 ones (``EVENT_COLUMNS``) both load; the merge columns of the latter are filled in as for
 single-source events. The mentions file the extractor writes next to an events file
-(:func:`extract.output.mentions_path`: ``events.csv`` -> ``mentions.csv``) is read by
+(:func:`extract.running.output.mentions_path`: ``events.csv`` -> ``mentions.csv``) is read by
 :func:`load_mentions`.
 """
 
@@ -25,7 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from extract.output import mentions_path
+from extract.running.output import mentions_path
 from extract.schema import (
     EVENT_COLUMNS,
     MENTION_COLUMNS,

@@ -1,7 +1,8 @@
 """Run the extractor on uploaded article files (text, Markdown or saved web pages).
 
-The events of one batch of uploads are merged among themselves (:func:`extract.merge.merge_events`)
-and then appended to the events already shown; they are never merged with those.
+The events of one batch of uploads are merged among themselves
+(:func:`extract.merging.merge.merge_events`) and then appended to the events already shown;
+they are never merged with those.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from extract.docids import DocIds
+from extract.reading.docids import DocIds
 from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 
 ALLOWED_EXTENSIONS: tuple[str, ...] = ("txt", "md", "html", "htm")
@@ -30,7 +31,7 @@ class UploadOutcome:
     def merged(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The extracted events merged across the uploaded files, and their mentions, as
         string frames (``MERGED_EVENT_COLUMNS``, ``MENTION_COLUMNS``)."""
-        from extract.merge import merge_events
+        from extract.merging.merge import merge_events
 
         events, mentions = merge_events(self.rows)
         return (
@@ -53,8 +54,8 @@ def has_allowed_extension(name: str) -> bool:
 def extract_file(data: bytes, name: str, published: date | None) -> list[dict[str, str]]:
     """Events of one article file; ``published`` anchors files whose front matter has none."""
     # Imported on use, so that the timeline still opens when the extractor cannot be loaded.
-    from extract.documents import load_document
-    from extract.events import extract_events
+    from extract.events.build import extract_events
+    from extract.reading.documents import load_document
 
     document = load_document(data, name, published=published)
     rows = extract_events(document)

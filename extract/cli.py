@@ -12,15 +12,15 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from extract.discovery import find_documents
-from extract.docids import DocIds
-from extract.documents import DocumentError
-from extract.frontmatter import parse_date
-from extract.output import mentions_path, write_events, write_tables
-from extract.parallel import Workers, default_workers, local_workers, run_local
-from extract.pipeline import Outcome
+from extract.merging.spool import spooled_merge
+from extract.reading.discovery import find_documents
+from extract.reading.docids import DocIds
+from extract.reading.documents import DocumentError
+from extract.reading.frontmatter import parse_date
+from extract.running.output import mentions_path, write_events, write_tables
+from extract.running.parallel import Workers, default_workers, local_workers, run_local
+from extract.running.pipeline import Outcome
 from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
-from extract.spool import spooled_merge
 
 EXIT_OK = 0
 EXIT_SKIPPED = 1
@@ -177,7 +177,7 @@ def _outcomes(args: argparse.Namespace, workers: Workers) -> Iterator[Outcome]:
     cluster."""
     documents = find_documents(args.paths)
     if args.dask:
-        from extract.distributed import run_dask
+        from extract.running.distributed import run_dask
 
         return run_dask(documents, args.published, args.dask)
     return run_local(documents, args.published, workers)

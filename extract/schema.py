@@ -52,8 +52,8 @@ PRECISIONS: tuple[str, ...] = (
 
 DATE_SOURCES: tuple[str, ...] = ("explicit", "inferred", "unanchored")
 
-#: Columns a merged event adds after ``EVENT_COLUMNS`` (see :mod:`extract.merge`). They are not
-#: part of ``EVENT_COLUMNS`` because a per-document ``events.csv`` does not have them.
+#: Columns a merged event adds after ``EVENT_COLUMNS`` (see :mod:`extract.merging.merge`). They
+#: are not part of ``EVENT_COLUMNS`` because a per-document ``events.csv`` does not have them.
 MERGE_COLUMNS: tuple[str, ...] = (
     "sources",  # how many distinct documents report the event
     "doc_ids",  # their doc_ids, joined with "; "

@@ -7,8 +7,8 @@ import datetime as dt
 import json
 import sys
 
-from extract.decoding import decode_utf8
-from extract.errors import DocumentError
+from extract.reading.decoding import decode_utf8
+from extract.reading.errors import DocumentError
 
 from . import tag
 

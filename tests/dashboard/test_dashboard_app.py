@@ -182,7 +182,7 @@ def test_uploaded_articles_join_the_view(
 
 def test_real_extractor_upload(app: AppTest) -> None:
     try:
-        import extract.events  # noqa: F401
+        import extract.events.build  # noqa: F401
     except ImportError as err:
         pytest.skip(f"the extractor cannot be imported yet: {err}")
     article = Path(__file__).resolve().parents[2] / "data" / "articles"

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from dashboard.timelinejs import to_timelinejs
-from extract.merge import merge_events
+from extract.merging.merge import merge_events
 from extract.schema import EVENT_COLUMNS
 
 TOP_LEVEL = {"events", "title", "eras", "scale"}

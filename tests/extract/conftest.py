@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.lexicon import Lexicon, load_lexicon
+from extract.knowledge.lexicon import Lexicon, load_lexicon
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO_ARTICLE = REPO / "data" / "articles" / "putin-lukashenko-sochi.md"

@@ -1,0 +1,1 @@
+"""Events: building a document's events with their dates, actors, places, topics and titles."""

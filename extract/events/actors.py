@@ -1,0 +1,486 @@
+"""Actors: people, organizations and countries named in a text.
+
+Known actors come from ``actors.csv`` (any alias maps to the canonical name). Others are found
+by shape: a name after a title ("spokesman Dmitry Peskov"), a run of two or three capitalized
+name words ("Maria Kolesnikova"), or a capitalized phrase ending in an organization word
+("National Guard"). Month and weekday names, places and demonyms are never taken for names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache, cached_property
+from operator import attrgetter
+
+from extract.knowledge.lexicon import Lexicon
+from extract.text.joined import ByText, Joined
+from extract.text.names import (
+    LeadWords,
+    Mention,
+    NameMatcher,
+    alternation,
+    matches_from,
+    mentions_of,
+)
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Last words that make a capitalized phrase an organization.
+ORGANIZATION_WORDS: frozenset[str] = _word_set(
+    """Organization Organisation Ministry Council Party Bank Committee Union Agency Institute
+    University Corporation Company Group Post Times News Fund Court Commission Assembly
+    Parliament Army Forces Guard Association Foundation Network Service Department Office
+    Alliance Federation Front Movement Coalition Authority Board Bureau Police Navy Inc Ltd
+    Corp Club League Society Press Media Television Radio Airlines Airways Centre Center"""
+)
+#: Capitalized words that start a sentence or name a time, never an actor's first word.
+FUNCTION_WORDS: frozenset[str] = _word_set(
+    """The A An On In At Of For And But Or Nor If As By To From With Without Both This That These
+    Those Their His Her Its Our My Your We He She It They I You Mr Mrs Ms Dr Sir Lady Lord
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday Today Yesterday Tomorrow Last Next Early Late Earlier Later Then Now
+    Separately Meanwhile However Indeed Also Following Supported According Despite After Before
+    During Since Until While When Where What Who Why How Yes No Not Some Many Several Such
+    Theme Note Disclaimer Comment Articles Become Visit Opposition"""
+)
+#: Capitalized words that can be part of an organization's name but not of a person's.
+GENERIC_WORDS: frozenset[str] = _word_set(
+    """President Minister Prime Chancellor Secretary Senator Governor Mayor Ambassador General
+    Spokesman Spokeswoman Spokesperson Chairman Director Judge King Queen Prince Pope
+    National Federal Republic State States United Central International Global World Union
+    Treaty Security Collective Democratic Republican Independent Commonwealth Research
+    Progressive Radio Hour Network God Internet Web Facebook Twitter Telegram YouTube Instagram
+    Street Avenue Square Human Rights Interior Foreign Defense Defence Justice Health"""
+)
+#: Lowercase words that introduce an organization's name: "insurer Generali".
+ORGANIZATION_INTRODUCERS: tuple[str, ...] = (
+    "insurer", "company", "firm", "bank", "lender", "carrier", "airline", "retailer", "automaker",
+    "carmaker", "manufacturer", "giant", "group", "startup", "broadcaster", "newspaper", "agency",
+    "party", "outlet", "producer", "operator", "developer", "conglomerate", "miner",
+)  # fmt: skip
+_REPORTING_VERB = re.compile(
+    r"\b(?:said|says|told|noted|added|stressed|explained|affirmed|declared|announced|wrote|"
+    r"insisted|warned|argued|claimed|replied|recalled)\b|:\s*$"
+)
+_SPATIAL_WORDS = "in at near from to into inside outside across via visited visit visiting"
+#: A spatial word, whitespace and perhaps "the" ending a text ("visited the "), matched at the
+#: start of the text reversed: one try instead of a search trying every position.
+_SPATIAL_BEFORE_REVERSED = re.compile(
+    rf"(?:\s+eht)?\s+(?:{'|'.join(word[::-1] for word in _SPATIAL_WORDS.split())})\b",
+    re.IGNORECASE,
+)
+_COMMA = re.compile(r",\s*")
+_START = attrgetter("start")
+_INITIAL = re.compile(r"([A-Za-z])[\w'’-]*")
+# Possessive quantifiers (++) where giving characters back cannot lead to a match: a name word
+# is always followed by whitespace, an apostrophe or hyphen, or a non-word character.
+_NAME_WORD_REST = r"[a-z]++(?:[-'’][A-Z]?[a-z]++)?"
+_NAME_WORD = rf"[A-Z]{_NAME_WORD_REST}"
+#: A capital letter that starts a word (not preceded by a word character or a hyphen); the
+#: patterns start with it so that the regex engine can skip to the capitals.
+_WORD_CAPITAL = r"[A-Z](?<![\w-][A-Z])"
+_NAME_RUN = re.compile(rf"{_WORD_CAPITAL}{_NAME_WORD_REST}(?:[ \t]+{_NAME_WORD}){{1,4}}(?![\w-])")
+_ORGANIZATION_RUN = re.compile(
+    rf"{_WORD_CAPITAL}(?:{_NAME_WORD_REST}|[A-Z]++)"
+    rf"(?:\s++(?:of|for|and|on)?\s*(?:{_NAME_WORD}|[A-Z]{{2,}}+))*"
+    rf"\s++(?:{alternation(ORGANIZATION_WORDS)})(?![\w-])"
+)
+
+
+def find_actors(text: str, lexicon: Lexicon, extra: Mapping[str, str] | None = None) -> list[str]:
+    """Canonical actor names in ``text``, in order of first mention.
+
+    ``extra`` maps further surface forms to names, e.g. the surnames of people already seen in
+    the same document.
+    """
+    return _names(actor_mentions(text, lexicon, extra or {}))
+
+
+def actor_mentions(text: str, lexicon: Lexicon, extra: Mapping[str, str]) -> list[Mention]:
+    """Known, extra and shape-detected actor mentions in ``text``, sorted by position."""
+    known = _known(lexicon).mentions(text)
+    without_known = _blank(text, known)
+    places = place_forms(lexicon).mentions(without_known)
+    for_unknown = _blank(without_known, places)
+    unknown = _unknown(for_unknown, lexicon)
+    extras = mentions_of(extra, _blank(for_unknown, unknown)) if extra else []
+    return _actor_mentions(text, lexicon, known, places, unknown, extras)
+
+
+def _actor_mentions(
+    text: str,
+    lexicon: Lexicon,
+    known: Sequence[Mention],
+    places: Sequence[Mention],
+    unknown: Sequence[Mention],
+    extras: Sequence[Mention],
+    start: int = 0,
+) -> list[Mention]:
+    """The actor mentions of ``text`` from its known, place, shape-detected and extra ones;
+    ``start`` is where the sentence they are in starts in ``text``."""
+    countries = _countries(lexicon)
+    found = [
+        mention
+        for mention in known
+        if mention.name not in countries or not _is_place(text, mention, places, start)
+    ]
+    found += _governments(text, places, lexicon, start)
+    found += unknown
+    found += extras
+    return sorted(found, key=_START)
+
+
+def _names(mentions: Iterable[Mention]) -> list[str]:
+    return list(dict.fromkeys(mention.name for mention in mentions))
+
+
+def unknown_people(texts: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
+    """Surname -> full name for the people found by shape in a document's sentences."""
+    return SentenceActors(Joined(list(texts)), lexicon).people
+
+
+class SentenceActors:
+    """The actors of each of a document's sentences, found in one pass over all of them."""
+
+    def __init__(self, joined: Joined, lexicon: Lexicon) -> None:
+        self.joined, self.lexicon = joined, lexicon
+        text = joined.text
+        known = _known(lexicon).mentions(text)
+        without_known = _blank(text, known)
+        listed = place_forms(lexicon).mentions(text)
+        places, for_actors, for_people = _places_blanked(without_known, known, listed, lexicon)
+        unknown = _unknown_in(joined, for_actors, lexicon)
+        people = _found_again(joined, joined.split(unknown), for_actors, for_people, lexicon)
+        self.people = _people_in(people)
+        self._known, self._places = ByText(joined, known), ByText(joined, places)
+        self._unknown = ByText(joined, sorted(unknown, key=_START))
+        self._listed = ByText(joined, listed)
+        self._blanked = _blank(for_actors, unknown)
+
+    @cached_property
+    def _extras(self) -> ByText:
+        found = mentions_of(self.people, self._blanked) if self.people else []
+        return ByText(self.joined, found)
+
+    def places(self, index: int) -> list[Mention]:
+        """The mentions of listed places in sentence ``index`` as is (actors not blanked),
+        named by their form, as :func:`place_forms` finds them."""
+        return self._listed[index]
+
+    def actors(self, index: int) -> list[str]:
+        """The canonical actor names of sentence ``index``, as :func:`find_actors` with the
+        document's people."""
+        start = self.joined.starts[index]
+        end = start + len(self.joined.texts[index])
+        mentions = _actor_mentions(
+            self.joined.text,
+            self.lexicon,
+            self._known.between(start, end),
+            self._places.between(start, end),
+            self._unknown.between(start, end),
+            self._extras.between(start, end),
+            start,
+        )
+        return _names(mentions)
+
+
+def _places_blanked(
+    without_known: str, known: list[Mention], listed: list[Mention], lexicon: Lexicon
+) -> tuple[list[Mention], str, str]:
+    """The places in ``without_known``, a text with its ``known`` names blanked, where
+    ``listed`` are its places as is; and that text with the places blanked, and with the places
+    listed blanked."""
+    matcher = place_forms(lexicon)
+    places = matcher.blanked_mentions(listed, known)
+    if places is None:
+        places = matcher.mentions(without_known)
+        return places, _blank(without_known, places), _blank(without_known, listed)
+    blanked = _blank(without_known, places)  # the other places listed are blank already
+    return places, blanked, blanked
+
+
+def _found_again(
+    joined: Joined, parts: list[list[Mention]], text: str, changed: str, lexicon: Lexicon
+) -> list[list[Mention]]:
+    """``parts``, the names found by shape in each part of ``text`` (a joined text with known
+    names blanked), with those of the parts that differ in ``changed`` found there instead."""
+    if changed == text:
+        return parts
+    found = []
+    for index, part in enumerate(parts):
+        new = joined.part(changed, index)
+        found.append(part if new == joined.part(text, index) else _unknown(new, lexicon))
+    return found
+
+
+def _people_in(parts: Iterable[Iterable[Mention]]) -> dict[str, str]:
+    """Surname -> full name for the person-shaped names among ``parts``' mentions, the last
+    one of a surname winning."""
+    people = {}
+    for mentions in parts:
+        for mention in mentions:
+            if _is_person_name(mention.name):
+                people[mention.name.split()[-1]] = mention.name
+    return people
+
+
+def find_speaker(text: str, lexicon: Lexicon, extra: Mapping[str, str] | None = None) -> str:
+    """The surname of the person a sentence reports as speaking ("Putin said", "spokesman
+    Dmitry Peskov affirmed"): the last person named before the first reporting verb, or ''."""
+    verb = _REPORTING_VERB.search(text)
+    if verb is None:
+        return ""
+    people = _people(lexicon)
+    before = [
+        mention.name
+        for mention in actor_mentions(text[: verb.start()], lexicon, extra or {})
+        if mention.name in people or _is_person_name(mention.name)
+    ]
+    return before[-1].split()[-1] if before else ""
+
+
+def _is_place(text: str, mention: Mention, places: Sequence[Mention], start: int) -> bool:
+    """A name used as a place, as countries are in "in Belarus", "Sochi, Russia"; the sentence
+    it is in starts at ``start``."""
+    qualifies_place = any(_COMMA.fullmatch(text, place.end, mention.start) for place in places)
+    return qualifies_place or _is_after_spatial_word(text, mention, start)
+
+
+def _is_after_spatial_word(text: str, mention: Mention, start: int) -> bool:
+    """Whether a spatial word ("in", "visited") comes right before ``mention`` in its sentence,
+    which starts at ``start``."""
+    before = text[max(start, mention.start - 40) : mention.start]
+    return bool(_SPATIAL_BEFORE_REVERSED.match(before[::-1]))
+
+
+@cache
+def _countries(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(actor.name for actor in lexicon.actors if actor.kind == "country")
+
+
+@cache
+def _people(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(actor.name for actor in lexicon.actors if actor.kind == "person")
+
+
+@cache
+def _known(lexicon: Lexicon) -> NameMatcher:
+    return NameMatcher(
+        (form, actor.name) for actor in lexicon.actors for form in (actor.name, *actor.aliases)
+    )
+
+
+@cache
+def place_forms(lexicon: Lexicon) -> NameMatcher:
+    """A matcher for the names and aliases of places, each named by itself."""
+    names = _place_names(lexicon)
+    return NameMatcher((form, form) for form in names)
+
+
+@cache
+def _capitals(lexicon: Lexicon) -> dict[str, str]:
+    actors = {actor.name for actor in lexicon.actors}
+    return {
+        form: place.country
+        for place in lexicon.places
+        if place.kind == "capital" and place.country in actors
+        for form in (place.name, *place.aliases)
+    }
+
+
+def _governments(
+    text: str, places: Sequence[Mention], lexicon: Lexicon, start: int
+) -> list[Mention]:
+    """Capitals that stand for their country ("Moscow would grant Minsk a loan"), that is,
+    capitals not introduced by a spatial word ("in Minsk"); their sentence starts at ``start``."""
+    capitals = _capitals(lexicon)
+    return [
+        Mention(place.start, place.end, capitals[place.name])
+        for place in places
+        if place.name in capitals and not _is_after_spatial_word(text, place, start)
+    ]
+
+
+@cache
+def _place_names(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(form for place in lexicon.places for form in (place.name, *place.aliases))
+
+
+@cache
+def _demonym_stems(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(place.name[:4] for place in lexicon.places if " " not in place.name)
+
+
+def _unknown(text: str, lexicon: Lexicon) -> list[Mention]:
+    """Names found by shape in ``text``, a sentence with known names blanked."""
+    return _shaped(text, lexicon, lambda _: _is_headline(text))
+
+
+def _unknown_in(joined: Joined, text: str, lexicon: Lexicon) -> list[Mention]:
+    """Names found by shape in ``text``, the joined text with known names blanked; offsets are
+    in the joined text."""
+    headlines: dict[int, bool] = {}
+
+    def is_headline(position: int) -> bool:
+        index = joined.index(position)
+        if index not in headlines:
+            headlines[index] = _is_headline(joined.part(text, index))
+        return headlines[index]
+
+    return _shaped(text, lexicon, is_headline)
+
+
+def _shaped(text: str, lexicon: Lexicon, is_headline: Callable[[int], bool]) -> list[Mention]:
+    """Names found by shape in ``text``; ``is_headline(position)`` tells whether the sentence
+    at ``position`` is Title Case, where runs of capitalized words are no names."""
+    found = [
+        _without_leading_function_words(match)
+        for match in _ORGANIZATION_RUN.finditer(text)
+        if not _starts_sentence_only(match.group())
+    ]
+    blanked = _blank(text, found)
+    # Found before the titled names are blanked: an organization word leading a name after that
+    # was followed by whitespace and a capital before too (titled names start with one).
+    leads = _lead_words(lexicon).starts(blanked)
+    titled = _titled(blanked, lexicon, leads)
+    blanked = _blank(blanked, titled)
+    introduced = _introduced_organizations(blanked, leads)
+    found += titled + introduced
+    for run in _NAME_RUN.finditer(_blank(blanked, introduced)):
+        if (person := _person_in_run(run, lexicon)) and not is_headline(run.start()):
+            found.append(person)
+    return [Mention(start, end, " ".join(name.split())) for start, end, name in found]
+
+
+@cache
+def _titled_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    alternatives = alternation(title.lower() for title in lexicon.person_titles)
+    return re.compile(
+        rf"(?<![\w-])(?i:{alternatives})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})(?![\w-])"
+    )
+
+
+_INTRODUCED_ORGANIZATION = re.compile(
+    rf"\b(?:{'|'.join(ORGANIZATION_INTRODUCERS)})\s+(?P<name>(?:[A-Z][\w&.-]+)(?:\s+[A-Z][\w&.-]+){{0,2}})"
+)
+
+
+def _titled(text: str, lexicon: Lexicon, starts: list[int]) -> list[Mention]:
+    """Names right after a title: "spokesman Dmitry Peskov", "President Tokayev"; ``starts``
+    holds every position where one may start."""
+    found = []
+    for match in _titled_matches(text, lexicon, starts):
+        name = match.group("name")
+        if not any(word in FUNCTION_WORDS or word in GENERIC_WORDS for word in name.split()):
+            found.append(Mention(match.start("name"), match.end("name"), name))
+    return found
+
+
+def _titled_matches(text: str, lexicon: Lexicon, starts: list[int]) -> list[re.Match[str]]:
+    """The matches of the titled pattern, tried at ``starts``, where :func:`_lead_words` finds
+    a word that may start one."""
+    return matches_from(_titled_pattern(lexicon), text, starts)
+
+
+@cache
+def _lead_words(lexicon: Lexicon) -> LeadWords:
+    """Where titled names and introduced organizations may start: the titles (as the titled
+    pattern matches them, ignoring case) and the organization words; the case of these, and a
+    hyphen before a title, are not told apart, which finds some more."""
+    titles = (title.lower() for title in lexicon.person_titles)
+    return LeadWords((*titles, *ORGANIZATION_INTRODUCERS))
+
+
+def _introduced_organizations(text: str, starts: list[int]) -> list[Mention]:
+    """Names right after a word for a kind of organization: "insurer Generali"; ``starts``
+    holds every position where one may start."""
+    matches = matches_from(_INTRODUCED_ORGANIZATION, text, starts)
+    return [
+        Mention(match.start("name"), match.end("name"), match.group("name"))
+        for match in matches
+        if match.group("name").split()[0] not in FUNCTION_WORDS
+    ]
+
+
+def _person_in_run(match: re.Match[str], lexicon: Lexicon) -> Mention | None:
+    """The person's name in a run of capitalized words, without the non-name words around it
+    ("Maria Kolesnikova" in "Opposition Leader Maria Kolesnikova Monday")."""
+    words = list(re.finditer(r"\S+", match.group()))
+    while words and _is_non_name(words[0].group(), lexicon):
+        words.pop(0)
+    while words and _is_non_name(words[-1].group(), lexicon):
+        words.pop()
+    if not words:
+        return None
+    start, end = match.start() + words[0].start(), match.start() + words[-1].end()
+    name = " ".join(word.group() for word in words)
+    if not _is_person_name(name) or any(_is_demonym(w.group(), lexicon) for w in words):
+        return None
+    return Mention(start, end, name)
+
+
+def _is_non_name(word: str, lexicon: Lexicon) -> bool:
+    return (
+        word.lower() in _title_words(lexicon)
+        or word in FUNCTION_WORDS
+        or word in GENERIC_WORDS
+        or word in ORGANIZATION_WORDS
+        or _is_demonym(word, lexicon)
+    )
+
+
+@cache
+def _title_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(title.lower() for title in lexicon.person_titles if " " not in title)
+
+
+def _is_headline(text: str) -> bool:
+    """Title Case text ("Putin Affirms Support for Lukashenko"), where capitals say nothing."""
+    initials = "".join(_INITIAL.findall(text))
+    capitalized = sum(map(str.isupper, initials))
+    return len(initials) >= 4 and capitalized >= 0.7 * len(initials)
+
+
+def _is_person_name(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 3 and not any(
+        word in FUNCTION_WORDS or word in GENERIC_WORDS or word in ORGANIZATION_WORDS
+        for word in words
+    )
+
+
+def _is_demonym(word: str, lexicon: Lexicon) -> bool:
+    return word.endswith(("ian", "ean", "ese", "ish", "an")) and word[:4] in _demonym_stems(lexicon)
+
+
+def _without_leading_function_words(match: re.Match[str]) -> Mention:
+    start, phrase = match.start(), match.group()
+    while (first := phrase.split(maxsplit=1))[0] in FUNCTION_WORDS and len(first) > 1:
+        start += len(phrase) - len(first[1])
+        phrase = first[1]
+    return Mention(start, match.end(), phrase)
+
+
+def _starts_sentence_only(phrase: str) -> bool:
+    """A phrase like "Both Army" whose first word is capitalized only by the sentence."""
+    return phrase.split()[0] in FUNCTION_WORDS and len(phrase.split()) <= 2
+
+
+def _blank(text: str, mentions: Sequence[Mention]) -> str:
+    """``text`` with the mentioned spans replaced by spaces, so later matchers skip them."""
+    if not mentions:
+        return text
+    pieces, position = [], 0
+    for start, end, _ in sorted(mentions):
+        if start < position:  # overlaps the mention before
+            start = position
+        if end > start:
+            pieces += (text[position:start], " " * (end - start))
+            position = end
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -1,0 +1,444 @@
+"""Events: the dated happenings of a document, one row of ``events.csv`` each.
+
+A sentence with a date expression gives one event per date. A sentence without one that
+continues the story (see :mod:`extract.events.narrative`) and holds a standalone trigger word
+("agreed", "met") gives an event with the narrative's date, marked ``inferred``. Mentions of the
+same event merge into one row whose ``mentions`` counts them (see :func:`same_event`); the row
+keeps the first mention's sentence, offsets and paragraph, and the actors, topics, places and
+amounts of all mentions.
+
+``char_start``/``char_end`` are offsets into :attr:`Document.text` (the body after the front
+matter): ``doc.text[char_start:char_end]`` is the sentence exactly; the ``sentence`` column holds
+it with whitespace runs collapsed to single spaces. Add ``doc.body_offset`` for offsets into the
+whole file.
+
+Confidence: 0.5 for an explicit date (0.7 when stated to the day or week), 0.3 for an inferred
+one, 0.2 for an unanchored one; plus 0.15 with a trigger word and 0.15 with a known or detected
+actor; plus 0.05 per further mention; at most 1.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+from extract.events.actors import SentenceActors, find_speaker
+from extract.events.amounts import find_amounts
+from extract.events.narrative import Anchor, Narrative, is_quote
+from extract.events.periods import Period, precision_of, to_period
+from extract.events.places import dateline_place, locations_in
+from extract.events.titles import clause_span, headline
+from extract.events.topics import find_topics
+from extract.events.triggers import (
+    TriggerMention,
+    find_triggers,
+    has_standalone_trigger,
+    main_trigger,
+)
+from extract.knowledge.lexicon import Lexicon, load_lexicon
+from extract.reading.documents import Document
+from extract.schema import MULTI_VALUE_SEPARATOR
+from extract.text.boilerplate import story_paragraphs
+from extract.text.joined import Joined
+from extract.text.sentences import Sentence, paragraph_spans, split_sentences, squeeze
+from extract.text.textnorm import analysis_text
+from extract.timex import Timex, tag
+
+__all__ = ["Event", "event_rows", "extract_events", "find_events", "load_lexicon"]
+
+#: Sentences shorter than this many words (datelines, headings) give no events.
+MIN_WORDS = 4
+DATE_TYPES = ("DATE", "TIME")
+_LOWERCASE_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}")
+
+
+@dataclass(frozen=True)
+class Dating:
+    """When an event happened and how that is known."""
+
+    period: Period | None
+    timex: str
+    date_text: str
+    date_source: str  # explicit, inferred or unanchored
+    precision: str  # also known for unanchored dates, which have no period
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event before it becomes a row."""
+
+    sentence: Sentence
+    dating: Dating
+    title: str
+    event_kind: str
+    actors: tuple[str, ...]
+    topics: tuple[str, ...]
+    locations: tuple[str, ...]
+    amounts: tuple[str, ...]
+    has_trigger: bool
+    verb_trigger: bool
+    mentions: int = 1
+    nominal: bool = False  # titled by the event noun its date modifies ("presidential election")
+
+
+def extract_events(doc: Document, lexicon: Lexicon | None = None) -> list[dict[str, str]]:
+    """The rows of ``events.csv`` for one document, keyed by ``EVENT_COLUMNS``."""
+    return event_rows(doc, find_events(doc, lexicon or load_lexicon()))
+
+
+def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
+    """The document's events, merged, in document order."""
+    spans = paragraph_spans(doc.text)
+    story = story_paragraphs(doc.text, spans, lexicon.boilerplate, doc.title)
+    sentences = [
+        sentence
+        for sentence in split_sentences(doc.text)
+        if sentence.paragraph in story and _has_words(sentence.text, MIN_WORDS)
+    ]
+    text = analysis_text(doc.text)
+    named = _Named([text[s.start : s.end] for s in sentences], lexicon)
+    return _merged(list(_events(doc, text, sentences, lexicon, named)))
+
+
+def event_rows(doc: Document, events: list[Event]) -> list[dict[str, str]]:
+    """``events`` as CSV rows, their keys in the order of ``EVENT_COLUMNS``."""
+    if not events:
+        return []
+    spans = paragraph_spans(doc.text)
+    paragraphs: dict[int, str] = {}
+    published = doc.published.isoformat() if doc.published else ""
+    rows = []
+    for number, event in enumerate(events, start=1):
+        index = event.sentence.paragraph
+        if index not in paragraphs:
+            paragraph_start, paragraph_end = spans[index]
+            paragraphs[index] = squeeze(doc.text[paragraph_start:paragraph_end])
+        dating = event.dating
+        period = dating.period
+        row = {  # in the order of EVENT_COLUMNS
+            "event_id": f"{doc.doc_id}-{number}",
+            "doc_id": doc.doc_id,
+            "date": period.start.isoformat() if period else "",
+            "end_date": period.end.isoformat() if period else "",
+            "precision": dating.precision,
+            "timex": dating.timex,
+            "date_text": dating.date_text,
+            "title": event.title,
+            "actors": MULTI_VALUE_SEPARATOR.join(event.actors),
+            "topics": MULTI_VALUE_SEPARATOR.join(event.topics),
+            "location": MULTI_VALUE_SEPARATOR.join(event.locations),
+            "amount": MULTI_VALUE_SEPARATOR.join(event.amounts),
+            "sentence": squeeze(event.sentence.text),
+            "char_start": str(event.sentence.start),
+            "char_end": str(event.sentence.end),
+            "source": doc.source,
+            "url": doc.url,
+            "published": published,
+            "confidence": f"{confidence(event):.2f}",
+            "mentions": str(event.mentions),
+            "date_source": dating.date_source,
+            "doc_title": doc.title,
+            "paragraph": paragraphs[index],
+        }
+        rows.append(row)
+    return rows
+
+
+def confidence(event: Event) -> float:
+    """The heuristic described in the module docstring."""
+    dating = event.dating
+    if dating.date_source == "explicit":
+        score = 0.7 if dating.period and dating.period.precision in ("day", "week") else 0.5
+    else:
+        score = 0.3 if dating.date_source == "inferred" else 0.2
+    score += 0.15 * event.has_trigger + 0.15 * bool(event.actors)
+    return min(1.0, score + 0.05 * (event.mentions - 1))
+
+
+def _events(
+    doc: Document,
+    text: str,
+    sentences: list[Sentence],
+    lexicon: Lexicon,
+    named: _Named,
+) -> Iterator[Event]:
+    narrative = Narrative()
+    dates = _dates_by_sentence(tag(text, doc.published), sentences)
+    dateline = dateline_place(text, lexicon)
+    speaker: _Speaker | None = None
+    for index, sentence in enumerate(sentences):
+        sentence_text = named.texts[index]
+        quoted = is_quote(sentence_text)
+        continuing = narrative.continues(index, sentence_text, quoted)
+        reference = narrative.reference_date(continuing, quoted)
+        if reference and reference != doc.published:
+            retagged = _retagged(sentence_text, reference)
+            timexes = [timex for timex in retagged if _is_event_date(timex)]
+        else:
+            timexes = dates.get(index, [])
+        speaker = _Speaker(sentence_text, lexicon, named.people, speaker if quoted else None)
+        anchor = narrative.anchor if continuing else None
+        if timexes or (anchor and has_standalone_trigger(sentence_text, lexicon)):
+            context = _Context(
+                sentence,
+                sentence_text,
+                lexicon,
+                named(index),
+                find_triggers(sentence_text, lexicon),
+                anchor.actors if anchor and (quoted or not timexes) else (),
+                dateline if sentence.paragraph == sentences[0].paragraph else "",
+                speaker,
+            )
+            if timexes:
+                spans = [(timex.start, timex.end) for timex in timexes]
+                events = [context.dated(timex, spans) for timex in timexes]
+                yield from events
+                anchored = [(t, e) for t, e in zip(timexes, events, strict=True) if t.anchored]
+                if anchored and not quoted:
+                    narrative.move_to(index, _anchor(anchored))
+            elif anchor:
+                yield context.inferred(anchor)
+        if continuing:
+            narrative.touch(index)
+
+
+class _Speaker:
+    """Who a sentence quotes (see :func:`find_speaker`), else for a quote who the previous
+    sentence quoted; found only when a first-person title asks for it."""
+
+    def __init__(
+        self, text: str, lexicon: Lexicon, people: dict[str, str], previous: _Speaker | None
+    ) -> None:
+        self.text, self.lexicon, self.people = text, lexicon, people
+        self.previous = previous
+        self.name: str | None = None
+
+    def __call__(self) -> str:
+        pending: list[_Speaker] = []
+        node: _Speaker | None = self
+        while node is not None and node.name is None:  # a loop: runs of quotes may be long
+            pending.append(node)
+            node = node.previous
+        name = node.name if node is not None and node.name is not None else ""
+        for node in reversed(pending):
+            name = find_speaker(node.text, node.lexicon, node.people) or name
+            node.name, node.previous = name, None
+        return name
+
+
+@lru_cache(maxsize=1024)
+def _retagged(text: str, reference: date) -> tuple[Timex, ...]:
+    """The timexes of a sentence resolved against ``reference`` instead of the publication date;
+    cached, as quotes recur with the same reference date (syndicated copies, repeated quotes)."""
+    return tuple(tag(text, reference))
+
+
+def _has_words(text: str, count: int) -> bool:
+    """Whether ``text`` has at least ``count`` words (split no further than that)."""
+    return len(text.split(maxsplit=count - 1)) >= count
+
+
+def _dates_by_sentence(timexes: list[Timex], sentences: list[Sentence]) -> dict[int, list[Timex]]:
+    """The event dates (see :func:`_is_event_date`) among a document's timexes, by the number
+    of the sentence that holds them, in order, with offsets relative to it."""
+    starts = [sentence.start for sentence in sentences]
+    dates: dict[int, list[Timex]] = {}
+    for timex in timexes:
+        index = bisect_right(starts, timex.start) - 1
+        if index < 0 or timex.end > sentences[index].end or not _is_event_date(timex):
+            continue
+        offset = starts[index]
+        shifted = replace(timex, start=timex.start - offset, end=timex.end - offset)
+        dates.setdefault(index, []).append(shifted)
+    return dates
+
+
+def _is_event_date(timex: Timex) -> bool:
+    if timex.type not in DATE_TYPES:
+        return False
+    if timex.anchored:
+        return _period(timex.value) is not None
+    return bool(precision_of(timex.value))
+
+
+@lru_cache(maxsize=4096)
+def _period(value: str) -> Period | None:
+    """:func:`to_period`, cached: the same dates recur within and across documents."""
+    return to_period(value)
+
+
+def _anchor(dated: list[tuple[Timex, Event]]) -> Anchor:
+    """The narrative anchor of a sentence: its first day-precise date, else its first date."""
+    daily = [(timex, event) for timex, event in dated if event.dating.precision == "day"]
+    timex, event = (daily or dated)[0]
+    assert event.dating.period is not None
+    return Anchor(event.dating.period, timex.value, timex.text, event.actors)
+
+
+class _Named:
+    """What each of a document's sentences names, found for all of them at once."""
+
+    def __init__(self, texts: list[str], lexicon: Lexicon) -> None:
+        self.texts, self.lexicon = texts, lexicon
+        self.actors = SentenceActors(Joined(texts), lexicon)
+        self.people = self.actors.people
+
+    def __call__(self, index: int) -> _Mentioned:
+        text = self.texts[index]
+        return _Mentioned(
+            actors=tuple(self.actors.actors(index)),
+            topics=tuple(find_topics(text, self.lexicon)),
+            locations=tuple(locations_in(text, self.actors.places(index), self.lexicon)),
+            amounts=tuple(find_amounts(text)),
+        )
+
+
+@dataclass(frozen=True)
+class _Mentioned:
+    """The actors, topics, places and amounts a sentence names."""
+
+    actors: tuple[str, ...]
+    topics: tuple[str, ...]
+    locations: tuple[str, ...]
+    amounts: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Context:
+    """What an event needs to know about its sentence."""
+
+    sentence: Sentence
+    text: str
+    lexicon: Lexicon
+    mentioned: _Mentioned  # what the sentence names, the same for each of its events
+    triggers: list[TriggerMention]
+    inherited: tuple[str, ...]  # actors of the narrative event a quote or inference belongs to
+    dateline: str  # the dateline's place, for sentences of the first paragraph
+    speaker: _Speaker  # who is quoted, for titles in the first person
+
+    def dated(self, timex: Timex, date_spans: list[tuple[int, int]]) -> Event:
+        period = _period(timex.value) if timex.anchored else None
+        event = self._event(
+            timex.start,
+            date_spans,
+            Dating(
+                period=period,
+                timex=timex.value,
+                date_text=timex.text,
+                date_source="explicit" if timex.anchored else "unanchored",
+                precision=period.precision if period else precision_of(timex.value),
+            ),
+        )
+        phrase = self._nominal_phrase(timex.end)
+        return (
+            replace(event, title=phrase[:1].upper() + phrase[1:], nominal=True) if phrase else event
+        )
+
+    def _nominal_phrase(self, date_end: int) -> str:
+        """The event noun a date modifies: "presidential election" in "Aug. 9 presidential
+        election"; empty unless the phrase has a modifier, so it can stand as a title."""
+        words = _LOWERCASE_WORDS.match(self.text, date_end)
+        if not words:
+            return ""
+        phrase: list[str] = []
+        for word in words.group().split():
+            phrase.append(word)
+            trigger = self.lexicon.triggers.get(word)
+            if trigger and not trigger.standalone:
+                return " ".join(phrase) if len(phrase) > 1 else ""
+        return ""
+
+    def inferred(self, anchor: Anchor) -> Event:
+        standalone = [m for m in self.triggers if m.trigger.standalone]
+        dating = Dating(
+            anchor.period, anchor.value, anchor.text, "inferred", anchor.period.precision
+        )
+        return self._event(standalone[0].start, [], dating)
+
+    def _event(self, anchor: int, date_spans: list[tuple[int, int]], dating: Dating) -> Event:
+        start, end = clause_span(self.text, anchor)
+        trigger = main_trigger(self.triggers, anchor, start, end)
+        mentioned = self.mentioned
+        return Event(
+            sentence=self.sentence,
+            dating=dating,
+            title=headline(self.text, anchor, date_spans, self.speaker),
+            event_kind=trigger.trigger.event if trigger else "",
+            actors=tuple(dict.fromkeys((*mentioned.actors, *self.inherited))),
+            topics=mentioned.topics,
+            locations=mentioned.locations or ((self.dateline,) if self.dateline else ()),
+            amounts=mentioned.amounts,
+            has_trigger=trigger is not None,
+            verb_trigger=bool(trigger and trigger.trigger.standalone),
+        )
+
+
+def _merged(events: list[Event]) -> list[Event]:
+    """Each event merged into the first earlier one it is the same as (see :func:`same_event`,
+    which requires the same :func:`_when`: events are looked up by it)."""
+    kept: list[Event] = []
+    by_when: dict[tuple[object, ...], list[int]] = {}
+    for event in events:
+        candidates = by_when.setdefault(_when(event), [])
+        index = next((i for i in candidates if same_event(kept[i], event)), None)
+        if index is None:
+            candidates.append(len(kept))
+            kept.append(event)
+        else:
+            kept[index] = _combined(kept[index], event)
+    return kept
+
+
+def same_event(first: Event, second: Event) -> bool:
+    """Same date, and the same title or the same kind of event told the same way.
+
+    Events of one kind on one day are the same when their triggers are nouns ("the election",
+    "the talks") or when they share an actor; verb-triggered ones with no actor in common stay
+    apart ("Russia agreed to X" and "Belarus agreed to Y").
+    """
+    if _when(first) != _when(second):
+        return False
+    if first.title.lower() == second.title.lower():
+        return True
+    if not first.event_kind or first.event_kind != second.event_kind:
+        return False
+    if first.dating.date_source != second.dating.date_source:
+        return False
+    nouns = not (first.verb_trigger or second.verb_trigger)
+    return nouns or bool(set(first.actors) & set(second.actors))
+
+
+def _when(event: Event) -> tuple[object, ...]:
+    """What two mentions must share to be one event: the period; for an unanchored date, its
+    value when partly known ("XXXX-08-09"), else its value and wording ("last month")."""
+    dating = event.dating
+    if dating.period:
+        return (dating.period,)
+    if any(char.isdigit() for char in dating.timex):
+        return (dating.timex,)
+    return (dating.timex, dating.date_text.lower())
+
+
+def _combined(first: Event, second: Event) -> Event:
+    def union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a + b))
+
+    title = first.title
+    if second.nominal and (not first.nominal or len(second.title) > len(title)):
+        title = second.title
+    return replace(
+        first,
+        title=title,
+        nominal=first.nominal or second.nominal,
+        actors=union(first.actors, second.actors),
+        topics=union(first.topics, second.topics),
+        locations=union(first.locations, second.locations),
+        amounts=union(first.amounts, second.amounts),
+        has_trigger=first.has_trigger or second.has_trigger,
+        verb_trigger=first.verb_trigger or second.verb_trigger,
+        mentions=first.mentions + second.mentions,
+    )

@@ -1,0 +1,82 @@
+"""Topics: a topic applies when any of its keywords occurs in the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from extract.knowledge.lexicon import Lexicon
+from extract.text.names import alternation
+
+_WORD = re.compile(r"\w+")
+_NON_ASCII_WORD_CHAR = re.compile(r"(?=[^\x00-\x7f])\w")
+
+
+def find_topics(text: str, lexicon: Lexicon) -> list[str]:
+    """Topic names whose keywords occur in ``text``, in ``topics.csv`` order.
+
+    Keywords are whole words; a keyword with a capital letter ("WHO") must match its case.
+    """
+    topics = _topics(lexicon)
+    if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text):
+        candidates: Iterable[int] = range(len(topics.names))  # no shortcut beyond ASCII
+    else:
+        candidates = topics.candidates(text)
+    return [topics.names[i] for i in candidates if topics.patterns[i].search(text)]
+
+
+@dataclass(frozen=True)
+class _Topics:
+    """The topics' names and patterns, and the topics a text can match by the first words of
+    their keywords: an ASCII text without one of a topic's first words cannot match it."""
+
+    names: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+    first_words: re.Pattern[str]  # any first word, in lowercase, as a whole word
+    by_first_word: dict[str, tuple[int, ...]]  # the topics of each first word
+    unfiltered: frozenset[int]  # topics with a keyword that does not start with an ASCII word
+
+    def candidates(self, text: str) -> list[int]:
+        """The numbers of the topics ``text`` may match, in order."""
+        found = set(self.unfiltered)
+        for word in set(self.first_words.findall(text.lower())):
+            found.update(self.by_first_word[word])
+        return sorted(found)
+
+
+@cache
+def _topics(lexicon: Lexicon) -> _Topics:
+    firsts = [_first_words(topic.keywords) for topic in lexicon.topics]
+    by_first_word: dict[str, list[int]] = {}
+    for index, words in enumerate(firsts):
+        for word in words or ():
+            by_first_word.setdefault(word, []).append(index)
+    return _Topics(
+        names=tuple(topic.name for topic in lexicon.topics),
+        patterns=tuple(_keyword_pattern(topic.keywords) for topic in lexicon.topics),
+        first_words=re.compile(rf"\b(?:{alternation(by_first_word) or '(?!)'})\b"),
+        by_first_word={word: tuple(indexes) for word, indexes in by_first_word.items()},
+        unfiltered=frozenset(index for index, words in enumerate(firsts) if words is None),
+    )
+
+
+def _first_words(keywords: tuple[str, ...]) -> frozenset[str] | None:
+    """The first word of each keyword in lowercase, or None when a keyword does not start with
+    an ASCII word."""
+    firsts = [_WORD.match(keyword.strip()) for keyword in keywords]
+    if not all(first and first.group().isascii() for first in firsts):
+        return None
+    return frozenset(first.group().lower() for first in firsts if first)
+
+
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    words = [" ".join(keyword.split()) for keyword in keywords]
+    cased = alternation((word for word in words if word != word.lower()), r"\s+")
+    caseless = alternation((word for word in words if word == word.lower()), r"\s+")
+    body = (
+        "|".join([*([cased] if cased else []), *([f"(?i:{caseless})"] if caseless else [])])
+        or r"(?!)"
+    )
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")

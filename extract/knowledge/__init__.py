@@ -1,0 +1,1 @@
+"""Knowledge: the lexicons (actors, places, topics, triggers, boilerplate) and their loading."""

@@ -1,0 +1,1 @@
+"""Merging: one row per happening across documents, with the mentions that report it."""

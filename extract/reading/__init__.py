@@ -1,0 +1,1 @@
+"""Reading documents: finding files, decoding, front matter, web pages, doc ids."""

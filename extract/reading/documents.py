@@ -1,0 +1,133 @@
+"""Documents: decoded text split into front matter and body, or a saved web page's article.
+
+One entry point per input form, each choosing by the file name's extension (``.html``/``.htm``
+are web pages, anything else is text with optional front matter):
+
+- :func:`load_document` for a file's bytes (uploads),
+- :func:`read_document` for a path,
+- :func:`parse_document` for already decoded text.
+"""
+
+from __future__ import annotations
+
+import errno
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from extract.reading.decoding import decode_text
+from extract.reading.errors import DocumentError
+from extract.reading.frontmatter import parse_date, split_front_matter
+from extract.reading.html import is_html_name, read_page
+
+__all__ = [
+    "Document",
+    "DocumentError",
+    "decode_text",
+    "load_document",
+    "parse_document",
+    "parse_html_document",
+    "read_document",
+]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article. ``text`` is the body; ``body_offset`` is where it starts in the file text."""
+
+    doc_id: str
+    text: str
+    title: str = ""
+    published: date | None = None
+    source: str = ""
+    url: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+    body_offset: int = 0
+
+
+def parse_document(text: str, name: str, published: date | None = None) -> Document:
+    """Build a :class:`Document` from decoded text.
+
+    ``name`` is the file name: its stem is the ``doc_id`` unless the front matter has ``id``.
+    ``published`` is the fallback when the front matter has no ``published`` date. A ``name``
+    ending in ``.html``/``.htm`` is read as a web page (see :func:`parse_html_document`).
+    """
+    if is_html_name(name):
+        return parse_html_document(text, name, published)
+    fields, body_offset = split_front_matter(text, name)
+    if "published" in fields and fields["published"]:
+        published = parse_date(fields["published"], name)
+    body = text[body_offset:]
+    if not body.strip():
+        raise DocumentError(name, "no text after the front matter")
+    return Document(
+        doc_id=fields.get("id") or Path(name).stem,
+        text=body,
+        title=fields.get("title", ""),
+        published=published,
+        source=fields.get("source", ""),
+        url=fields.get("url", ""),
+        meta=fields,
+        body_offset=body_offset,
+    )
+
+
+def parse_html_document(markup: bytes | str, name: str, published: date | None = None) -> Document:
+    """Build a :class:`Document` from a saved web page (bytes or decoded text).
+
+    The text is the main article only (no navigation, ads, comments or footer); ``title``,
+    ``url`` and ``source`` (the site name) come from the page's metadata. The publication date
+    found in the page wins; ``published`` is the fallback for pages without one, as it is for
+    front matter. ``doc_id`` is the file name's stem; ``body_offset`` is 0 and offsets refer to
+    the extracted text, not to the markup.
+    """
+    page = read_page(markup, name)
+    meta = {
+        "title": page.title,
+        "published": page.published.isoformat() if page.published else "",
+        "source": page.site_name,
+        "url": page.url,
+        "author": page.author,
+    }
+    return Document(
+        doc_id=Path(name).stem,
+        text=page.text,
+        title=page.title,
+        published=page.published or published,
+        source=page.site_name,
+        url=page.url,
+        meta={key: value for key, value in meta.items() if value},
+    )
+
+
+def load_document(data: bytes, name: str, published: date | None = None) -> Document:
+    """Build a :class:`Document` from the bytes of the file ``name`` (e.g. an upload).
+
+    Web pages go to :func:`parse_html_document` undecoded, so that their declared charset is
+    honoured; other files are decoded with :func:`decode_text` and parsed with
+    :func:`parse_document`. Any failure is a :class:`DocumentError`.
+    """
+    if is_html_name(name):
+        return parse_html_document(data, name, published)
+    return parse_document(decode_text(data, name), name, published)
+
+
+def read_document(path: Path, published: date | None = None) -> Document:
+    """Read the file at ``path`` and build its :class:`Document`, as :func:`load_document`."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(str(path), f"{_describe(error, path)}") from None
+    return load_document(data, str(path), published)
+
+
+def _describe(error: OSError, path: Path) -> str:
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return "broken symbolic link"
+    if error.errno == errno.EACCES:
+        return "permission denied"
+    if error.errno == errno.EISDIR:
+        return "is a directory"
+    return f"unreadable ({error.strerror or error})"

@@ -1,0 +1,30 @@
+"""Running the extraction on a Dask distributed cluster: one task per batch of documents.
+
+Workers read the documents from their paths, so the input must be on storage every worker
+sees at the same path, and the workers need this package installed (``eventline[dask]``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from extract.reading.discovery import Found
+from extract.running.parallel import ordered
+from extract.running.pipeline import Outcome, process_batch
+
+#: Batches in flight per worker thread on the cluster.
+IN_FLIGHT_PER_THREAD = 4
+
+
+def run_dask(documents: Iterable[Found], published: date | None, address: str) -> Iterator[Outcome]:
+    """Outcomes in input order, computed by the cluster whose scheduler is at ``address``."""
+    from distributed import Client
+
+    with Client(address) as client:
+        threads = max(1, sum(client.nthreads().values()))
+        yield from ordered(
+            documents,
+            lambda batch: client.submit(process_batch, batch, published, pure=False),
+            threads * IN_FLIGHT_PER_THREAD,
+        )

@@ -1,0 +1,1 @@
+"""Text: sentences, boilerplate, normalization, names and the matching of phrases."""
