@@ -27,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
+LEXICONS = ROOT / "extract" / "knowledge" / "en"
 REAL_NEWS = ROOT / ".." / "shared" / "benchmarks" / "tempeval3"
 #: Every this many articles, one is real news (when available) and one is the bundled article.
 REAL_EVERY = 5
@@ -74,9 +75,9 @@ class ArticleWriter:
     def __init__(self, seed: int, dated_share: float = REAL_DATED_SHARE) -> None:
         self.random = random.Random(seed)
         self.dated_share = dated_share
-        self.people = _names(DATA / "actors.csv", "person")
-        self.countries = _names(DATA / "actors.csv", "country")
-        self.places = _names(DATA / "places.csv", "city", "capital")
+        self.people = _names(LEXICONS / "actors.csv", "person")
+        self.countries = _names(LEXICONS / "actors.csv", "country")
+        self.places = _names(LEXICONS / "places.csv", "city", "capital")
 
     def article(self, number: int) -> str:
         """One article in Markdown with front matter."""

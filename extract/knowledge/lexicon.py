@@ -6,10 +6,12 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-#: The repository's ``data/`` directory, next to the ``extract`` package.
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+#: The lexicons that ship with the package, one folder per language.
+DEFAULT_DATA_DIR: Traversable = files(__package__) / "en"
 
 ALIAS_SEPARATOR = "|"
 
@@ -71,12 +73,12 @@ class Lexicon:
 
 
 def load_lexicon(data_dir: Path | None = None) -> Lexicon:
-    """Load the lexicon files from ``data_dir`` (default: the repository's ``data/``)."""
-    return _load(Path(data_dir or DEFAULT_DATA_DIR).resolve())
+    """Load the lexicon files from ``data_dir`` (default: the ones shipped in the package)."""
+    return _load(Path(data_dir).resolve() if data_dir else DEFAULT_DATA_DIR)
 
 
 @cache
-def _load(data_dir: Path) -> Lexicon:
+def _load(data_dir: Path | Traversable) -> Lexicon:
     return Lexicon(
         actors=tuple(
             Actor(row["name"], _split(row["aliases"]), row["kind"])
@@ -100,7 +102,7 @@ def _load(data_dir: Path) -> Lexicon:
     )
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
+def _rows(path: Path | Traversable) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as stream:
         return [
             {key: (value or "").strip() for key, value in row.items()}
@@ -108,7 +110,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
         ]
 
 
-def _lines(path: Path) -> list[str]:
+def _lines(path: Path | Traversable) -> list[str]:
     lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     return [line for line in lines if line and not line.startswith("#")]
 

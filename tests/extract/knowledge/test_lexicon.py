@@ -6,8 +6,10 @@ from extract.events.topics import find_topics
 from extract.knowledge.lexicon import DEFAULT_DATA_DIR, Lexicon, load_lexicon
 
 
-def test_default_lexicon_is_the_repository_data_dir(lexicon: Lexicon) -> None:
-    assert Path(__file__).resolve().parents[3] / "data" == DEFAULT_DATA_DIR
+def test_default_lexicon_ships_inside_the_package(lexicon: Lexicon) -> None:
+    package = Path(__file__).resolve().parents[3] / "extract" / "knowledge" / "en"
+    assert Path(str(DEFAULT_DATA_DIR)) == package
+    assert (package / "actors.csv").is_file()
     assert len(lexicon.actors) >= 300
     assert {actor.kind for actor in lexicon.actors} == {"person", "organization", "country"}
     assert load_lexicon() is lexicon
