@@ -1,7 +1,7 @@
 """Merging without holding the rows: full rows wait in a file on disk, compact records in memory.
 
 :func:`spooled_merge` writes each row to a temporary spool file next to the output, and what
-scoring needs of each mergeable row to another (:class:`extract.merging.merge.Planner`),
+scoring needs of each mergeable row to another (:class:`extract.merging.planner.Planner`),
 keeping a few pointers a row in memory; the merged events and the mentions are then built by
 reading the rows back. Its output is that of :func:`extract.merging.merge.merge_events`, row
 for row, each row as its values in the order of the table's columns.
@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Generic, TypeVar
 
 from extract.knowledge.lexicon import Lexicon
-from extract.merging.merge import Planner, Values, mention_values, merged_values, normalized
+from extract.merging.planner import Planner
+from extract.merging.rows import Values, mention_values, merged_values, normalized
 from extract.schema import EVENT_COLUMNS
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def spooled_merge(
     """Merge ``rows`` as :func:`extract.merging.merge.merge_events` does, spooling them and what
     scoring needs of them next to ``target``; yield ``(merged events, mentions)`` as iterators,
     valid inside the block, of rows as values in the order of ``MERGED_EVENT_COLUMNS`` and
-    ``MENTION_COLUMNS``. ``workers``: see :meth:`extract.merging.merge.Planner.plan`."""
+    ``MENTION_COLUMNS``. ``workers``: see :meth:`extract.merging.planner.Planner.plan`."""
     with spooled(Path(target)) as spool, spooled(Path(target)) as features:
         planner = Planner(lexicon, features)
         for row in rows:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-import extract.merging.merge
+import extract.merging.candidates
 from extract.events.build import extract_events
 from extract.knowledge.lexicon import Lexicon
 from extract.merging.merge import merge_events
@@ -163,13 +163,13 @@ def test_undated_events_stay_single() -> None:
 def scored(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, object]]:
     """The pairs of mentions merging scores while the test runs."""
     asked: list[tuple[object, object]] = []
-    score = extract.merging.merge._score
+    score = extract.merging.candidates.pair_score
 
     def recording(a: object, b: object) -> float:
         asked.append((a, b))
         return score(a, b)
 
-    monkeypatch.setattr(extract.merging.merge, "_score", recording)
+    monkeypatch.setattr(extract.merging.candidates, "pair_score", recording)
     return asked
 
 

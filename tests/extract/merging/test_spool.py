@@ -8,10 +8,17 @@ from pathlib import Path
 
 import pytest
 
-import extract.merging.merge
+import extract.merging.candidates
+import extract.merging.features
+import extract.merging.keys
+import extract.merging.planner
+import extract.merging.scoring
+import extract.merging.segments
 from extract.events.build import extract_events
 from extract.knowledge.lexicon import Lexicon
-from extract.merging.merge import Planner, merge_events, normalized
+from extract.merging.merge import merge_events
+from extract.merging.planner import Planner
+from extract.merging.rows import normalized
 from extract.merging.spool import spooled, spooled_merge
 from extract.reading.discovery import find_documents
 from extract.reading.documents import read_document
@@ -110,7 +117,7 @@ def varied_rows(count: int, seed: int) -> list[dict[str, str]]:
 def test_a_plan_found_in_several_processes_is_the_plan_of_one(
     tmp_path: Path, lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(extract.merging.merge, "PARALLEL_SWEEP_MIN", 0)
+    monkeypatch.setattr(extract.merging.planner, "PARALLEL_SWEEP_MIN", 0)
     rows = [normalized(row) for row in varied_rows(900, seed=5)]
     plans = []
     for count in (1, 3):
@@ -131,9 +138,9 @@ def test_a_failing_worker_stops_the_plan_and_leaves_no_files(
         raise RuntimeError("sweep failed")
         yield
 
-    monkeypatch.setattr(extract.merging.merge, "PARALLEL_SWEEP_MIN", 0)
+    monkeypatch.setattr(extract.merging.planner, "PARALLEL_SWEEP_MIN", 0)
     monkeypatch.setattr(
-        extract.merging.merge, "_scored_pairs", failing
+        extract.merging.segments, "scored_pairs", failing
     )  # the forked workers see it
     with spooled(tmp_path / "events.csv") as features, local_workers(2) as workers:
         planner = Planner(lexicon, features)
@@ -148,7 +155,7 @@ def test_each_mention_scores_its_best_pair_within_its_event(lexicon: Lexicon) ->
     rows = [normalized(row) for row in varied_rows(900, seed=11)]
     _, mentions = merge_events(rows, lexicon)
     features = {
-        row["event_id"]: extract.merging.merge._mention(i, row, lexicon)
+        row["event_id"]: extract.merging.features.mention_of(i, row, lexicon)
         for i, row in enumerate(rows)
     }
     events: dict[str, list[str]] = {}
@@ -157,19 +164,21 @@ def test_each_mention_scores_its_best_pair_within_its_event(lexicon: Lexicon) ->
     for mention in mentions:
         own = features[mention["event_id"]]
         others = [features[other] for other in events[mention["merged_id"]]]
-        scores = [extract.merging.merge._score(own, other) for other in others if other is not own]
+        scores = [
+            extract.merging.scoring.pair_score(own, other) for other in others if other is not own
+        ]
         assert mention["merge_score"] == (f"{max(scores):.2f}" if scores else "")
     assert len(events) < len(mentions) * 0.8
 
 
 def joined_pair_by_pair(planner: Planner) -> set[frozenset[int]]:
-    """The groups of joining every ranked pair in turn, as the docstring of ``_cluster`` says,
+    """The groups of joining every ranked pair in turn, as the docstring of ``cluster`` says,
     with nothing passed over."""
     records = planner.records
-    ids = extract.merging.merge._IdOrder(records.column("event_id"))
-    order = extract.merging.merge._date_order(planner._dates, ids)
-    pairs = extract.merging.merge._scored_pairs(map(planner.mentions.__getitem__, order))
-    ranked = extract.merging.merge._Ranked(ids, extract.merging.merge._pair_keys(pairs, ids.rank))
+    ids = extract.merging.planner.IdOrder(records.column("event_id"))
+    order = extract.merging.planner.date_order(planner._dates, ids)
+    pairs = extract.merging.candidates.scored_pairs(map(planner.mentions.__getitem__, order))
+    ranked = extract.merging.keys.Ranked(ids, extract.merging.keys.pair_keys(pairs, ids.rank))
     group = list(range(len(records)))
 
     def root(row: int) -> int:
@@ -201,7 +210,7 @@ def joined_pair_by_pair(planner: Planner) -> set[frozenset[int]]:
 def test_groups_are_those_of_joining_every_pair_in_turn(
     lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
-    monkeypatch.setattr(extract.merging.merge, "_CHUNK", chunk)  # pairs passed over chunk by chunk
+    monkeypatch.setattr(extract.merging.keys, "CHUNK", chunk)  # pairs passed over chunk by chunk
     planner = Planner(lexicon)
     for row in varied_rows(1200, seed=3):
         planner.add(normalized(row))
@@ -213,11 +222,11 @@ def test_groups_are_those_of_joining_every_pair_in_turn(
 
 @pytest.mark.parametrize("chunk", [2, 65_536])
 def test_pair_keys_pack_each_pair_of_a_class(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
-    monkeypatch.setattr(extract.merging.merge, "_CHUNK", chunk)
+    monkeypatch.setattr(extract.merging.keys, "CHUNK", chunk)
     rank = array("q", [3, 0, 4, 1, 2])  # row -> position of its event id
     found = [(0.75, [0, 2], 1), (1.0, [3], 4), (0.5, [], 2), (0.6123, [1, 4, 0], 3)]
-    keys = extract.merging.merge._pair_keys(iter(found), rank)
-    size, scale = len(rank), extract.merging.merge._SCORE_SCALE
+    keys = extract.merging.keys.pair_keys(iter(found), rank)
+    size, scale = len(rank), extract.merging.scoring.SCORE_SCALE
     expected = [
         ((scale - round(score * scale)) * size + rank[other]) * size + rank[row]
         for score, others, row in found

@@ -38,7 +38,7 @@ def extract(*args: str) -> tuple[int, str]:
 def test_output_and_messages_are_the_same_whatever_the_number_of_workers(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("extract.merging.merge.PARALLEL_SWEEP_MIN", 0)  # the merge in workers too
+    monkeypatch.setattr("extract.merging.planner.PARALLEL_SWEEP_MIN", 0)  # the merge in workers too
     runs = {}
     for workers in ("1", "2", "3"):
         out = tmp_path / f"events-{workers}.csv"

@@ -1,0 +1,106 @@
+"""Candidate pairs: a sweep over the mentions in date order, scoring each arrival only against
+the open mentions that share an actor or a title word with it."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+
+from extract.merging.features import Mention
+from extract.merging.scoring import MAX_GAP_DAYS, THRESHOLD, pair_score
+
+#: What :func:`pair_score` reads of a mention: all but its index and document.
+_FEATURES = slice(2, None)
+#: A class of open mentions: their features, equal for the copies of a story.
+_Class = tuple[object, ...]
+
+
+class _KeyIndex:
+    """Open mentions in classes of equal features (the copies of a story are one class), and the
+    classes by the actors and title words they can be found under: classes naming actors by
+    their actors and title words, the others by their title words twice (``words`` and
+    ``bare_words``)."""
+
+    def __init__(self) -> None:
+        self.members: dict[_Class, dict[int, Mention]] = {}  # by row
+        self.actors: defaultdict[str, set[_Class]] = defaultdict(set)
+        self.words: defaultdict[str, set[_Class]] = defaultdict(set)
+        self.bare_words: defaultdict[str, set[_Class]] = defaultdict(set)
+
+    def add(self, mention: Mention) -> None:
+        features = mention[_FEATURES]
+        members = self.members.get(features)
+        if members is None:
+            members = self.members[features] = {}
+            self._update(mention, features, set.add)
+        members[mention.index] = mention
+
+    def remove(self, mention: Mention) -> None:
+        features = mention[_FEATURES]
+        members = self.members[features]
+        del members[mention.index]
+        if not members:
+            del self.members[features]
+            self._update(mention, features, set.discard)
+
+    def candidates(self, mention: Mention) -> Iterator[dict[int, Mention]]:
+        """The members (by row) of each class ``mention`` can merge with: with actors, classes
+        sharing an actor and those naming none that share a title word; without actors, any
+        sharing a title word."""
+        if mention.actors:
+            sets = [self.actors.get(actor) for actor in mention.actors]
+            sets += [self.bare_words.get(word) for word in mention.words]
+        else:
+            sets = [self.words.get(word) for word in mention.words]
+        return map(self.members.__getitem__, set().union(*filter(None, sets)))
+
+    def _update(
+        self,
+        mention: Mention,
+        features: _Class,
+        change: Callable[[set[_Class], _Class], None],
+    ) -> None:
+        """Apply ``change`` (add or discard) to ``features`` in each set ``mention`` is kept in."""
+        for actor in mention.actors:
+            change(self.actors[actor], features)
+        for word in mention.words:
+            change(self.words[word], features)
+        if not mention.actors:
+            for word in mention.words:
+                change(self.bare_words[word], features)
+
+
+def scored_pairs(
+    arrivals: Iterable[Mention], opened: Iterable[Mention] = ()
+) -> Iterator[tuple[float, list[int], int]]:
+    """Candidate pairs scoring at least ``THRESHOLD`` with one of ``arrivals``, found by a
+    sweep over their dates: they come in date order (see :func:`date_order`), after the
+    mentions ``opened`` before them whose dates are still open at the first (see
+    :func:`date_segments`), which are only indexed. The pairs of an arrival with a class of open
+    mentions share its score: they come as the score, the rows of the class from other
+    documents, and the arrival's row.
+
+    Only mentions whose dates can match (see :func:`_date_factor`) and that share a key (see
+    :meth:`_KeyIndex.candidates`) are scored. No pair is lost: without a shared actor or title
+    word the evidence is at most 0.3, below ``THRESHOLD``, and two mentions both naming actors
+    but sharing none score 0.
+    """
+    expiry: list[tuple[int, int, Mention]] = []  # open mentions by end and row (unique)
+    index = _KeyIndex()
+    for mention in opened:
+        heapq.heappush(expiry, (mention.end, mention.index, mention))
+        index.add(mention)
+    for mention in arrivals:
+        while expiry and mention.start - expiry[0][0] > MAX_GAP_DAYS:
+            index.remove(heapq.heappop(expiry)[2])
+        row, doc_id = mention.index, mention.doc_id
+        for members in index.candidates(mention):
+            for other in members.values():  # the same score for every member: scored once
+                if other.doc_id != doc_id:
+                    score = pair_score(other, mention)
+                    if score >= THRESHOLD:
+                        yield score, [i for i, m in members.items() if m.doc_id != doc_id], row
+                    break
+        heapq.heappush(expiry, (mention.end, row, mention))
+        index.add(mention)

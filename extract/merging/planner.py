@@ -1,0 +1,210 @@
+"""The merge decision over compact records of the rows (:class:`Planner`, :class:`Plan`), for
+callers that keep the full rows elsewhere (:mod:`extract.merging.spool`)."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar, runtime_checkable
+
+from extract.knowledge.lexicon import Lexicon, load_lexicon
+from extract.merging.candidates import scored_pairs
+from extract.merging.clustering import cluster, lead_of
+from extract.merging.features import Mention, mention_of
+from extract.merging.keys import Ranked, pair_keys
+from extract.merging.segments import date_segments, keys_in_parallel
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from extract.running.parallel import Workers
+
+_T = TypeVar("_T")
+#: With several workers, the merge of at least this many mergeable rows is decided in date
+#: segments, one process each (for fewer, starting processes costs more than it saves).
+PARALLEL_SWEEP_MIN = 10_000
+#: Segments per worker: enough to even out busy and quiet stretches of dates.
+_SEGMENTS_PER_WORKER = 4
+
+
+class Record(NamedTuple):
+    """What deciding a merge needs of any row; the long text columns stay out."""
+
+    event_id: str
+    doc_id: str
+    date: str
+    end_date: str
+    confidence: str
+
+
+class Store(Protocol[_T]):
+    """Where the planner keeps items it reads back by position: a list, or a file on disk."""
+
+    def append(self, item: _T, /) -> None: ...
+
+    def __getitem__(self, index: int, /) -> _T: ...
+
+    def __len__(self) -> int: ...
+
+
+class Reader(Protocol[_T]):
+    """Reads the items of a store by position, in another process (it is picklable)."""
+
+    def items(self, positions: Iterable[int], /) -> Iterator[_T]: ...
+
+
+@runtime_checkable
+class SharedStore(Store[_T], Protocol[_T]):
+    """A store that other processes can read: a file on disk (:class:`.spool.Spool`)."""
+
+    def reader(self) -> Reader[_T]: ...
+
+    @property
+    def directory(self) -> Path:
+        """Where the store's file is: other temporary files of the run go there too."""
+        ...
+
+
+class Records:
+    """The records of the rows, kept as columns of shared strings (a few pointers a row)."""
+
+    def __init__(self) -> None:
+        self.columns: tuple[list[str], ...] = tuple([] for _ in Record._fields)
+
+    def append(self, record: Record) -> None:
+        for column, value in zip(self.columns, record, strict=True):
+            column.append(value)
+
+    def __getitem__(self, index: int) -> Record:
+        return Record(*(column[index] for column in self.columns))
+
+    def column(self, field: str) -> list[str]:
+        """Every row's value of ``field``, one of :class:`Record`'s."""
+        return self.columns[Record._fields.index(field)]
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+
+class IdOrder:
+    """Rows by event id (``rows``), and each row's place in that order (``rank``)."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.rows = array("q", sorted(range(len(ids)), key=ids.__getitem__))
+        self.rank = array("q", bytes(8 * len(ids)))
+        for position, row in enumerate(self.rows):
+            self.rank[row] = position
+
+
+class MentionDates:
+    """The row and dates (as day ordinals) of each mention, in the order they were added."""
+
+    def __init__(self) -> None:
+        self.rows, self.starts, self.ends = array("q"), array("q"), array("q")
+
+    def append(self, mention: Mention) -> None:
+        self.rows.append(mention.index)
+        self.starts.append(mention.start)
+        self.ends.append(mention.end)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The decision of a merge, over input row indices, with little memory per row.
+
+    ``leads``: the row each merged event takes its date and text from, in output order.
+    ``members``: the rows (in input order) of each merged event of several, by lead.
+    ``merged_ids``: each row's merged event id. ``scores``: each grouped row's best score to
+    another member of its group.
+    """
+
+    leads: list[int]
+    members: dict[int, list[int]]
+    merged_ids: list[str]
+    scores: dict[int, float]
+
+    def groups(self) -> Iterator[tuple[list[int], int]]:
+        """Each merged event's rows and the position of its lead among them, in output order."""
+        for lead in self.leads:
+            members = self.members.get(lead)
+            yield (members, members.index(lead)) if members else ([lead], 0)
+
+
+class Planner:
+    """Collects compact records of rows (added in input order) and decides the merge.
+
+    The scoring features of mergeable rows go to ``mentions`` (a list by default; a file on
+    disk keeps memory flat as the corpus grows) and are read back in date order, so that only
+    the rows whose dates are still open stay in memory while pairs are found.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, mentions: Store[Mention] | None = None):
+        self.lexicon = lexicon or load_lexicon()
+        self.records = Records()
+        self.mentions: Store[Mention] = [] if mentions is None else mentions
+        self._dates = MentionDates()
+        self._shared: dict[str, str] = {}
+
+    def add(self, row: Mapping[str, str]) -> None:
+        """Record a normalized row (see :func:`normalized`)."""
+        share = self._share
+        index = len(self.records)
+        self.records.append(
+            Record(
+                row["event_id"],
+                share(row["doc_id"]),
+                share(row["date"]),
+                share(row["end_date"]),
+                share(row["confidence"]),
+            )
+        )
+        mention = mention_of(index, row, self.lexicon)
+        if mention:
+            self.mentions.append(mention)
+            self._dates.append(mention)
+
+    def plan(self, workers: Workers | None = None) -> Plan:
+        """Group the rows added so far. With a pool of ``workers``, mentions kept in a
+        :class:`SharedStore` and at least ``PARALLEL_SWEEP_MIN`` mergeable rows, the candidate
+        pairs are found in the pool's processes; the plan is the same."""
+        records = self.records
+        event_ids, dates = records.column("event_id"), records.column("date")
+        ids = IdOrder(event_ids)
+        order = date_order(self._dates, ids)
+        mentions = self.mentions
+        if (
+            workers
+            and workers.pool
+            and len(order) >= PARALLEL_SWEEP_MIN
+            and isinstance(mentions, SharedStore)
+        ):
+            segments = date_segments(self._dates, order, workers.count * _SEGMENTS_PER_WORKER)
+            keys = keys_in_parallel(workers.pool, mentions, segments, ids.rank)
+        else:
+            keys = pair_keys(scored_pairs(map(mentions.__getitem__, order)), ids.rank)
+        groups, scores = cluster(records, Ranked(ids, keys))
+        members = {group[lead_of(records, group)]: group for group in groups}
+        merged_ids = event_ids.copy()
+        for lead, group in members.items():
+            for i in group:
+                merged_ids[i] = event_ids[lead]
+        leads = [i for i in range(len(records)) if i not in scores or i in members]
+        leads.sort(key=lambda i: (not dates[i], dates[i], event_ids[i]))  # undated last
+        return Plan(leads, members, merged_ids, scores)
+
+    def _share(self, value: str) -> str:
+        """One object for equal values: dates, doc ids and confidences repeat across rows."""
+        return self._shared.setdefault(value, value)
+
+
+def date_order(dates: MentionDates, ids: IdOrder) -> np.ndarray:
+    """Positions of the mentions by start, end and event id."""
+    import numpy as np
+
+    starts, ends, rows, rank = (
+        np.frombuffer(column, dtype=np.int64)
+        for column in (dates.starts, dates.ends, dates.rows, ids.rank)
+    )
+    return np.lexsort((rank[rows], ends, starts))
