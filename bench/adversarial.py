@@ -47,10 +47,7 @@ def text_of(case: str, megabytes: float) -> str:
 def time_one(case: str, megabytes: float, system: str) -> float:
     """CPU seconds ``system`` (tag or extract) takes on ``case`` at ``megabytes`` MB: unlike
     wall time, hardly affected by other load on the machine."""
-    from extract.events.build import extract_events
-    from extract.knowledge.lexicon import load_lexicon
-    from extract.reading.documents import Document
-    from extract.timex import tag
+    from extract import Document, extract_events, load_lexicon, tag
 
     tag("On 9 August 2020, the election was held.", DCT)  # load and compile outside the timing
     lexicon = load_lexicon()

@@ -18,7 +18,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extract.schema import EVENT_COLUMNS  # noqa: E402
+from extract import EVENT_COLUMNS  # noqa: E402
 
 TOPICS = (
     "diplomacy",

@@ -30,14 +30,18 @@ from pathlib import Path
 
 from throughput import corpus_for
 
-from extract.events.build import extract_events
-from extract.knowledge.lexicon import load_lexicon
+from extract import (
+    MENTION_COLUMNS,
+    MERGED_EVENT_COLUMNS,
+    Document,
+    extract_events,
+    load_lexicon,
+    read_document,
+    tag,
+)
 from extract.merging.spool import spooled_merge
-from extract.reading.documents import Document, read_document
 from extract.running.output import mentions_path, write_tables
-from extract.schema import MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 from extract.text.sentences import split_sentences
-from extract.timex import tag
 
 TARGET_MB_PER_S = 2.0
 

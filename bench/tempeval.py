@@ -16,7 +16,7 @@ from tempeval_corpus import Document, Span, read_corpus
 from tempeval_errors import write_errors
 from tempeval_score import pooled
 
-from extract.timex import tag
+from extract import tag
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "benchmarks" / "tempeval3"

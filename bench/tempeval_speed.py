@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tempeval_corpus import Document, read_corpus
 
-from extract.timex import tag
+from extract import tag
 from extract.timex.periods import parse_value
 from extract.timex.resolve import underspecified
 

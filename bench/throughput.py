@@ -29,7 +29,7 @@ from pathlib import Path
 
 from corpus import build_corpus
 
-from extract.reading.documents import read_document
+from extract import read_document
 
 _RUNNER = """
 import json, resource, sys, time

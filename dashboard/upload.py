@@ -1,23 +1,27 @@
 """Run the extractor on uploaded article files (text, Markdown or saved web pages).
 
-The events of one batch of uploads are merged among themselves
-(:func:`extract.merging.merge.merge_events`) and then appended to the events already shown;
-they are never merged with those.
+The files go through the library (:mod:`extract`) as on the command line: the events of one
+batch of uploads are merged among themselves (:func:`extract.merge_events`) and then appended
+to the events already shown; they are never merged with those. ``$EVENTLINE_LEXICONS`` names a
+directory of lexicon files that extend the shipped ones, as ``--lexicons`` does.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import PurePath
 
 import pandas as pd
 
-from extract.reading.docids import DocIds
-from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
+from extract import DOCUMENT_SUFFIXES, MENTION_COLUMNS, MERGED_EVENT_COLUMNS, is_document_name
 
-ALLOWED_EXTENSIONS: tuple[str, ...] = ("txt", "md", "html", "htm")
+#: The user's lexicon directory, if any.
+LEXICONS_ENV = "EVENTLINE_LEXICONS"
+
+#: Extensions the upload accepts: those the extractor reads, without the dot.
+ALLOWED_EXTENSIONS: tuple[str, ...] = tuple(suffix.lstrip(".") for suffix in DOCUMENT_SUFFIXES)
 
 
 @dataclass
@@ -31,9 +35,9 @@ class UploadOutcome:
     def merged(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The extracted events merged across the uploaded files, and their mentions, as
         string frames (``MERGED_EVENT_COLUMNS``, ``MENTION_COLUMNS``)."""
-        from extract.merging.merge import merge_events
+        from extract import load_lexicon, merge_events
 
-        events, mentions = merge_events(self.rows)
+        events, mentions = merge_events(self.rows, load_lexicon(lexicons_directory()))
         return (
             pd.DataFrame(events, columns=list(MERGED_EVENT_COLUMNS), dtype=str).fillna(""),
             pd.DataFrame(mentions, columns=list(MENTION_COLUMNS), dtype=str).fillna(""),
@@ -48,18 +52,21 @@ def only_new(events: pd.DataFrame, extracted: pd.DataFrame) -> tuple[pd.DataFram
 
 def has_allowed_extension(name: str) -> bool:
     """Whether ``name`` ends with one of the accepted article extensions."""
-    return PurePath(name).suffix.lower().lstrip(".") in ALLOWED_EXTENSIONS
+    return is_document_name(name)
+
+
+def lexicons_directory() -> str | None:
+    """The user's lexicon directory from ``$EVENTLINE_LEXICONS``, or None."""
+    return os.environ.get(LEXICONS_ENV) or None
 
 
 def extract_file(data: bytes, name: str, published: date | None) -> list[dict[str, str]]:
     """Events of one article file; ``published`` anchors files whose front matter has none."""
     # Imported on use, so that the timeline still opens when the extractor cannot be loaded.
-    from extract.events.build import extract_events
-    from extract.reading.documents import load_document
+    from extract import extract_events, load_document, load_lexicon
 
-    document = load_document(data, name, published=published)
-    rows = extract_events(document)
-    return [{c: str(row.get(c, "") or "") for c in EVENT_COLUMNS} for row in rows]
+    lexicon = load_lexicon(lexicons_directory())
+    return extract_events(load_document(data, name, published), lexicon)
 
 
 def extract_files(
@@ -69,9 +76,17 @@ def extract_files(
 ) -> UploadOutcome:
     """Extract every file; a failing file gives one error naming it and the others go on.
 
-    ``progress`` is called with the number of files finished and the current file name.
+    ``progress`` is called with the number of files finished and the current file name. A bad
+    lexicon directory gives one error naming it, and no file is extracted.
     """
+    from extract import DocIds, LexiconError, load_lexicon
+
     outcome = UploadOutcome()
+    try:
+        load_lexicon(lexicons_directory())
+    except LexiconError as error:
+        outcome.errors.append(f"{LEXICONS_ENV}: bad lexicon {error}; no file was extracted.")
+        return outcome
     doc_ids = DocIds()
     for done, (name, data) in enumerate(files):
         progress(done, name)

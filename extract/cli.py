@@ -12,18 +12,27 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from extract import (
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    MERGED_EVENT_COLUMNS,
+    DocIds,
+    DocumentError,
+    Lexicon,
+    LexiconError,
+    find_documents,
+    load_lexicon,
+    write_events,
+)
 from extract.merging.spool import spooled_merge
-from extract.reading.discovery import find_documents
-from extract.reading.docids import DocIds
-from extract.reading.documents import DocumentError
 from extract.reading.frontmatter import parse_date
-from extract.running.output import mentions_path, write_events, write_tables
+from extract.running.output import mentions_path, write_tables
 from extract.running.parallel import Workers, default_workers, local_workers, run_local
 from extract.running.pipeline import Outcome
-from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 
 EXIT_OK = 0
 EXIT_SKIPPED = 1
+EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 #: Without a terminal, progress is reported every this many documents.
@@ -103,6 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="publication date for documents whose front matter has none",
     )
     parser.add_argument(
+        "--lexicons",
+        type=Path,
+        metavar="DIR",
+        help=(
+            "directory of lexicon files (actors.csv, places.csv, topics.csv, triggers.csv,"
+            " boilerplate.txt, person_titles.txt) that extend the shipped ones: a row with a"
+            " shipped row's name replaces it, other rows and lines are added"
+        ),
+    )
+    parser.add_argument(
         "--strict", action="store_true", help="stop at the first bad document, write nothing"
     )
     runner = parser.add_mutually_exclusive_group()
@@ -133,6 +152,13 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
     if mentions is not None and mentions.resolve() == args.output.resolve():
         parser.error(f"the mentions file would overwrite the events file {args.output}")
     targets = " and ".join(str(path) for path in (args.output, mentions) if path)
+    if args.lexicons:
+        args.lexicons = args.lexicons.resolve()
+    try:
+        lexicon = load_lexicon(args.lexicons)
+    except LexiconError as error:
+        messages.say(f"bad lexicon {error}")
+        return EXIT_USAGE
     try:
         with local_workers(args.workers) as workers:
             outcomes = _outcomes(args, workers)
@@ -142,7 +168,7 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
                     written = write_events(run.rows(), args.output, EVENT_COLUMNS)
                     summary = run.summary(f"{_count(written, 'event')} written to {args.output}")
                 else:
-                    summary = _write_merged(run, args.output, mentions, workers)
+                    summary = _write_merged(run, args.output, mentions, workers, lexicon)
     except _Stop:
         messages.say(f"stopped (--strict), nothing written to {targets}")
         return EXIT_SKIPPED
@@ -150,20 +176,31 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
         messages.say(f"interrupted, nothing written to {targets}")
         return EXIT_INTERRUPTED
     except OSError as error:
-        name = error.filename or targets
-        messages.say(f"cannot write {name}: {error.strerror or error}")
+        messages.say(_failure(error, targets, [args.output, mentions]))
         return EXIT_SKIPPED
     messages.say(summary)
     return EXIT_SKIPPED if run.skipped else EXIT_OK
 
 
-def _write_merged(run: _Run, output: Path, mentions: Path, workers: Workers) -> str:
+def _failure(error: OSError, targets: str, outputs: Sequence[Path | None]) -> str:
+    """The line for an ``error`` that ended the run: what could not be read or written."""
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return f"cannot write {targets}: {reason}"
+    folders = {path.resolve().parent for path in outputs if path}
+    verb = "write" if Path(error.filename).resolve().parent in folders else "read"
+    return f"cannot {verb} {error.filename}: {reason}"
+
+
+def _write_merged(
+    run: _Run, output: Path, mentions: Path, workers: Workers, lexicon: Lexicon
+) -> str:
     """Spool every row, merge across documents (with the ``workers`` at scale), write both
     tables; return the summary."""
     rows = run.rows(
         then=lambda: f"merging {_count(run.events, 'event')} of {_count(run.read, 'document')}"
     )
-    with spooled_merge(rows, output, workers=workers) as (merged, mention_rows):
+    with spooled_merge(rows, output, lexicon, workers) as (merged, mention_rows):
         events, count = write_tables(
             [(merged, output, MERGED_EVENT_COLUMNS), (mention_rows, mentions, MENTION_COLUMNS)]
         )
@@ -179,8 +216,8 @@ def _outcomes(args: argparse.Namespace, workers: Workers) -> Iterator[Outcome]:
     if args.dask:
         from extract.running.distributed import run_dask
 
-        return run_dask(documents, args.published, args.dask)
-    return run_local(documents, args.published, workers)
+        return run_dask(documents, args.published, args.dask, args.lexicons)
+    return run_local(documents, args.published, workers, args.lexicons)
 
 
 class _Run:

@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from extract.reading.html import HTML_SUFFIXES
 
 #: Extensions of the files read from directories: text, Markdown and saved web pages.
-DOCUMENT_SUFFIXES: frozenset[str] = frozenset({".txt", ".md"}) | HTML_SUFFIXES
+DOCUMENT_SUFFIXES: tuple[str, ...] = (".txt", ".md", *HTML_SUFFIXES)
+
+
+def is_document_name(name: str) -> bool:
+    """Whether the file ``name`` has the extension of an article (``DOCUMENT_SUFFIXES``)."""
+    return PurePath(name).suffix.lower() in DOCUMENT_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -51,5 +56,5 @@ def _walk(directory: Path, seen: set[str]) -> Iterator[Found]:
     for entry in entries:
         if entry.is_dir():
             yield from _walk(entry, seen)
-        elif entry.suffix.lower() in DOCUMENT_SUFFIXES:
+        elif is_document_name(entry.name):
             yield Found(entry)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 #: File extensions read as HTML.
-HTML_SUFFIXES: frozenset[str] = frozenset({".html", ".htm"})
+HTML_SUFFIXES: tuple[str, ...] = (".html", ".htm")
 
 _DATE_SEARCH = {"original_date": True, "extensive_search": False}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from pathlib import Path
 
 from extract.reading.discovery import Found
 from extract.running.parallel import ordered
@@ -17,14 +18,20 @@ from extract.running.pipeline import Outcome, process_batch
 IN_FLIGHT_PER_THREAD = 4
 
 
-def run_dask(documents: Iterable[Found], published: date | None, address: str) -> Iterator[Outcome]:
-    """Outcomes in input order, computed by the cluster whose scheduler is at ``address``."""
+def run_dask(
+    documents: Iterable[Found],
+    published: date | None,
+    address: str,
+    lexicons: Path | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes in input order, computed by the cluster whose scheduler is at ``address``.
+    ``lexicons``, the user's lexicon directory if any, must be on shared storage too."""
     from distributed import Client
 
     with Client(address) as client:
         threads = max(1, sum(client.nthreads().values()))
         yield from ordered(
             documents,
-            lambda batch: client.submit(process_batch, batch, published, pure=False),
+            lambda batch: client.submit(process_batch, batch, published, lexicons, pure=False),
             threads * IN_FLIGHT_PER_THREAD,
         )

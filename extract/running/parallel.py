@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain, islice
+from pathlib import Path
 
 from extract.reading.discovery import Found
 from extract.running.pipeline import Outcome, process, process_batch
@@ -55,20 +56,24 @@ def local_workers(count: int) -> Iterator[Workers]:
 
 
 def run_local(
-    documents: Iterable[Found], published: date | None, workers: Workers
+    documents: Iterable[Found],
+    published: date | None,
+    workers: Workers,
+    lexicons: Path | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes in input order; with a pool of ``workers``, batches run in its processes,
-    unless there is only one batch, which is not worth starting them for."""
+    unless there is only one batch, which is not worth starting them for. ``lexicons``: see
+    :func:`extract.running.pipeline.process`."""
     documents = iter(documents)
     first = list(islice(documents, BATCH_SIZE))
     pool = workers.pool
     if pool is None or len(first) < BATCH_SIZE:
         for found in chain(first, documents):
-            yield process(found, published)
+            yield process(found, published, lexicons)
         return
     yield from ordered(
         chain(first, documents),
-        lambda batch: pool.submit(process_batch, batch, published),
+        lambda batch: pool.submit(process_batch, batch, published, lexicons),
         workers.count * IN_FLIGHT_PER_WORKER,
     )
 

@@ -8,12 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from pathlib import Path
 
-from extract.events.build import extract_events
-from extract.knowledge.lexicon import Lexicon, load_lexicon
-from extract.reading.discovery import Found
-from extract.reading.documents import DocumentError, read_document
+from extract import DocumentError, Found, extract_events, load_lexicon, read_document
 
 
 @dataclass(frozen=True)
@@ -30,8 +27,11 @@ class Outcome:
         return DocumentError(self.name, self.reason) if self.reason else None
 
 
-def process(found: Found, published: date | None) -> Outcome:
-    """Read and extract one document; a bad file or a failing extraction becomes ``error``."""
+def process(found: Found, published: date | None, lexicons: Path | None = None) -> Outcome:
+    """Read and extract one document; a bad file or a failing extraction becomes ``error``.
+
+    ``lexicons`` is the user's lexicon directory (see :func:`extract.load_lexicon`), loaded once
+    per process."""
     try:
         if found.problem:
             raise DocumentError(str(found.path), found.problem)
@@ -39,19 +39,15 @@ def process(found: Found, published: date | None) -> Outcome:
     except DocumentError as error:
         return Outcome(error.name, [], error.reason)
     try:
-        rows = extract_events(document, _lexicon())
+        rows = extract_events(document, load_lexicon(lexicons))
     except Exception as error:  # a bug on one document must not lose the others
         reason = f"extraction failed, {type(error).__name__}: {error}"
         return Outcome(str(found.path), [], reason)
     return Outcome(str(found.path), rows)
 
 
-@cache
-def _lexicon() -> Lexicon:
-    """The default lexicon, looked up once per process."""
-    return load_lexicon()
-
-
-def process_batch(batch: Sequence[Found], published: date | None) -> list[Outcome]:
+def process_batch(
+    batch: Sequence[Found], published: date | None, lexicons: Path | None = None
+) -> list[Outcome]:
     """:func:`process` over a batch, in order."""
-    return [process(found, published) for found in batch]
+    return [process(found, published, lexicons) for found in batch]

@@ -126,3 +126,37 @@ def test_uploads_sharing_a_name_keep_both_with_a_note() -> None:
     assert outcome.notes == ['story.md: doc_id "story" is taken by story.md, using "story-2".']
     events, _ = outcome.merged()
     assert (events["sources"] == "2").any()
+
+
+HARBOUR = (
+    b"---\nid: harbour\npublished: 2020-09-15\n---\n"
+    b"On Monday, the harbour board of Qarlinta agreed with Vladimir Putin to open a ferry line.\n"
+)
+
+
+def test_eventline_lexicons_extends_the_lexicons_of_uploads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _real_extractor()
+    (tmp_path / "actors.csv").write_text(
+        "name,aliases,kind\nQarlinta Harbour Board,harbour board of Qarlinta,organization\n"
+    )
+    monkeypatch.setenv("EVENTLINE_LEXICONS", str(tmp_path))
+    outcome = upload.extract_files([("harbour.md", HARBOUR)], None)
+    assert outcome.errors == []
+    assert [row["actors"] for row in outcome.rows] == ["Qarlinta Harbour Board; Vladimir Putin"]
+    events, _ = outcome.merged()
+    assert events["actors"].tolist() == ["Qarlinta Harbour Board; Vladimir Putin"]
+
+
+def test_a_bad_eventline_lexicons_gives_one_message_and_no_events(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _real_extractor()
+    monkeypatch.setenv("EVENTLINE_LEXICONS", str(tmp_path / "missing"))
+    outcome = upload.extract_files([("harbour.md", HARBOUR)], None)
+    assert outcome.rows == []
+    assert outcome.errors == [
+        f"EVENTLINE_LEXICONS: bad lexicon {tmp_path / 'missing'}: not a directory;"
+        " no file was extracted."
+    ]

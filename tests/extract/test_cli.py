@@ -242,3 +242,44 @@ def test_files_sharing_a_doc_id_get_distinct_ids_and_a_notice(tmp_path: Path, wo
     first = tmp_path / "in" / "a" / "index.md"
     assert f'extract: {b}: doc_id "index" is taken by {first}, using "index-2"\n' in err
     assert f'extract: {c}: doc_id "index" is taken by {first}, using "index-3"\n' in err
+
+
+HARBOUR_STORY = (
+    "---\nid: harbour\npublished: 2020-09-15\n---\n"
+    "On Monday, the harbour board of Qarlinta agreed with Vladimir Putin to open a ferry line.\n"
+)
+
+
+def test_lexicons_directory_extends_the_shipped_lexicons(tmp_path: Path) -> None:
+    article = write(tmp_path / "in" / "harbour.md", HARBOUR_STORY)
+    lexicons = tmp_path / "lexicons"
+    write(
+        lexicons / "actors.csv",
+        "name,aliases,kind\nQarlinta Harbour Board,harbour board of Qarlinta,organization\n",
+    )
+    write(lexicons / "topics.csv", "topic,keywords\ntransport,ferry line\n")
+    plain, extended = tmp_path / "plain.csv", tmp_path / "extended.csv"
+    assert run_main(str(article), "-o", str(plain), "--no-merge")[0] == 0
+    status, stderr = run_main(
+        str(article), "-o", str(extended), "--no-merge", "--lexicons", str(lexicons)
+    )
+    assert status == 0, stderr
+    assert [(r["actors"], r["topics"]) for r in rows(plain)] == [("Vladimir Putin", "")]
+    assert [(r["actors"], r["topics"]) for r in rows(extended)] == [
+        ("Qarlinta Harbour Board; Vladimir Putin", "transport")
+    ]
+
+
+def test_a_bad_lexicons_directory_is_named_and_nothing_is_written(tmp_path: Path) -> None:
+    article = write(tmp_path / "harbour.md", HARBOUR_STORY)
+    write(tmp_path / "lexicons" / "actors.csv", "name,aliases\nQarlinta,\n")
+    out = tmp_path / "events.csv"
+    status, stderr = run_main(
+        str(article), "-o", str(out), "--lexicons", str(tmp_path / "lexicons")
+    )
+    assert status == 2
+    assert stderr == (
+        f"extract: bad lexicon {tmp_path / 'lexicons' / 'actors.csv'}: missing column kind"
+        " (expected name, aliases, kind)\n"
+    )
+    assert not out.exists()
