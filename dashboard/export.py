@@ -4,8 +4,10 @@ descriptive file names."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 import pandas as pd
 
@@ -67,3 +69,44 @@ def file_name(
         return f"eventline-{kind}-{slug}.{extension}"
     span = f"{start.isoformat() if start else 'start'}_{end.isoformat() if end else 'end'}"
     return f"eventline-{kind}-{slug}-{span}.{extension}"
+
+
+@dataclass(frozen=True)
+class Download:
+    """One download button: its label, the builder of its bytes (called on click only), the
+    file name and type, and an optional help text."""
+
+    label: str
+    build: Callable[[], bytes]
+    file_name: str
+    mime: str
+    help: str | None = None
+
+
+def downloads(
+    events: pd.DataFrame, slug: str, start: date | None, end: date | None, merged: bool
+) -> list[Download]:
+    """The CSV, JSON and TimelineJS downloads of ``events``; CSV and JSON hold the merge
+    columns when ``merged``. ``slug``, ``start`` and ``end`` name the files."""
+    columns = export_columns(merged)
+    return [
+        Download(
+            "Download CSV",
+            partial(to_csv, events, columns),
+            file_name(slug, start, end, "csv"),
+            "text/csv",
+        ),
+        Download(
+            "Download JSON",
+            partial(to_json, events, columns),
+            file_name(slug, start, end, "json"),
+            "application/json",
+        ),
+        Download(
+            "Download TimelineJS",
+            partial(to_timelinejs_json, events, f"Eventline: {slug}"),
+            file_name(slug, start, end, "json", kind="timelinejs"),
+            "application/json",
+            "A timeline for TimelineJS (timeline.knightlab.com): dated events only.",
+        ),
+    ]

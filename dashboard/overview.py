@@ -3,13 +3,12 @@ period and lane, as a heat strip whose cells can be clicked to narrow the dates 
 
 from __future__ import annotations
 
-from datetime import date
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figure import escape, lane_rows, shorten
+from dashboard.hover import escape, shorten
+from dashboard.layout import lane_rows
 from dashboard.loading import START
 
 #: Default most dated events drawn one by one; above it the overview is drawn.
@@ -76,16 +75,6 @@ def bucket_counts(rows: pd.DataFrame, period: str) -> pd.DataFrame:
     counts["first"] = pd.to_datetime(counts["first"])
     counts["last"] = period_ends(counts["first"], period)
     return counts
-
-
-def bucket_dates(customdata: object) -> tuple[date, date] | None:
-    """First and last day of a clicked overview cell, None for anything else."""
-    if not (isinstance(customdata, list) and len(customdata) == 2):
-        return None
-    try:
-        return date.fromisoformat(customdata[0]), date.fromisoformat(customdata[1])
-    except (TypeError, ValueError):
-        return None
 
 
 def notice(total: int, period: str, limit: int) -> str:

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from dashboard import filters, loading
+from dashboard.state import FilterState
 from extract.schema import EVENT_COLUMNS, split_values
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -145,7 +146,7 @@ def test_filter_click_evidence_and_download(serve, page, tmp_path: Path) -> None
     assert "actor=Vladimir+Putin" in page.url or "actor=Vladimir%20Putin" in page.url
 
     events = loading.load_events(FIXTURE).events
-    want = filters.apply_filters(events, filters.FilterState(actors=("Vladimir Putin",)))
+    want = filters.apply_filters(events, FilterState(actors=("Vladimir Putin",)))
     one_day = want[want["date"] == want["end_date"]]
     lanes = sum(len(split_values(actors)) for actors in one_day["actors"])
     page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === {lanes}")
@@ -267,7 +268,7 @@ def test_hundred_thousand_events_stay_responsive(serve, page, tmp_path: Path) ->
     page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
 
     choose(page, "Topics", "energy")
-    energy = filters.apply_filters(events, filters.FilterState(topics=("energy",)))
+    energy = filters.apply_filters(events, FilterState(topics=("energy",)))
     page.get_by_text(f"{len(energy):,} of 100,000 events shown").wait_for(timeout=30_000)
     dated = int(energy[loading.START].notna().sum())
     page.get_by_text(f"Showing counts per quarter for {dated:,} events").wait_for()
@@ -283,10 +284,10 @@ def test_hundred_thousand_events_stay_responsive(serve, page, tmp_path: Path) ->
     )
     page.wait_for_function(f"!document.querySelector('{HEATMAP}')", timeout=30_000)
     page.locator(".js-plotly-plot .legend").first.wait_for(timeout=30_000)  # single events
-    state = filters.FilterState(
+    wanted = FilterState(
         topics=("energy",), start=date.fromisoformat(first), end=date.fromisoformat(last)
     )
-    quarter = filters.apply_filters(events, state)
+    quarter = filters.apply_filters(events, wanted)
     page.get_by_text(f"{len(quarter):,} of 100,000 events shown").wait_for()
     assert page.get_by_text("Showing counts per").count() == 0
     page.wait_for_timeout(500)

@@ -92,15 +92,6 @@ def test_combine_keeps_first_of_repeated_ids(events: pd.DataFrame) -> None:
     assert combined["event_id"].is_unique
 
 
-def test_events_path_precedence(events_csv: Path) -> None:
-    assert loading.events_path(["--events", "x.csv"], {loading.EVENTS_ENV: "y.csv"}) == Path(
-        "x.csv"
-    )
-    assert loading.events_path(["tests"], {loading.EVENTS_ENV: "y.csv"}) == Path("y.csv")
-    assert loading.events_path([], {}) == loading.DEFAULT_EVENTS
-    assert events_csv.parents[3] / "data" / "events.csv" == loading.DEFAULT_EVENTS
-
-
 def test_date_span(events: pd.DataFrame) -> None:
     assert loading.date_span(events) == (date(1994, 7, 10), date(2020, 12, 31))
     assert loading.date_span(events[events["date"] == ""]) == (None, None)
@@ -123,13 +114,6 @@ def test_broken_parquet_gives_a_problem(tmp_path: Path) -> None:
     assert "not a readable Parquet file" in result.problems[0]
     path.write_bytes(b"")
     assert loading.load_events(path).problems == [f"{path} is empty."]
-
-
-def test_detail_limit_option() -> None:
-    assert loading.detail_limit(["--detail-limit", "50"], {}, 3000) == 50
-    assert loading.detail_limit([], {loading.DETAIL_LIMIT_ENV: "7"}, 3000) == 7
-    assert loading.detail_limit(["--detail-limit", "lots"], {}, 3000) == 3000
-    assert loading.detail_limit([], {}, 3000) == 3000
 
 
 def test_exploded_values_keep_the_row_index() -> None:

@@ -63,3 +63,20 @@ def test_no_exported_text_cell_starts_like_a_formula(text: str) -> None:
     cell = export.neutralize(text)
     assert not cell.startswith(export.FORMULA_PREFIXES)
     assert cell in (text, "'" + text)
+
+
+def test_three_downloads_named_for_the_view(events: pd.DataFrame) -> None:
+    files = export.downloads(events.iloc[:2], "putin", date(2020, 9, 1), None, merged=False)
+    assert [(f.label, f.file_name, f.mime) for f in files] == [
+        ("Download CSV", "eventline-events-putin-2020-09-01_end.csv", "text/csv"),
+        ("Download JSON", "eventline-events-putin-2020-09-01_end.json", "application/json"),
+        (
+            "Download TimelineJS",
+            "eventline-timelinejs-putin-2020-09-01_end.json",
+            "application/json",
+        ),
+    ]
+    rows = list(csv.DictReader(io.StringIO(files[0].build().decode(), newline="")))
+    assert [r["event_id"] for r in rows] == list(events["event_id"].iloc[:2])
+    assert "sources" not in rows[0]
+    assert json.loads(files[2].build())["title"]["text"]["headline"] == "Eventline: putin"

@@ -13,17 +13,17 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import filters, loading, upload
-from dashboard.filters import FilterState
+from dashboard import filters, loading, options, upload
+from dashboard.state import FilterState
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 
 
 def make_app(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> AppTest:
     if path is None:
-        monkeypatch.delenv(loading.EVENTS_ENV, raising=False)
+        monkeypatch.delenv(options.EVENTS_ENV, raising=False)
     else:
-        monkeypatch.setenv(loading.EVENTS_ENV, str(path))
+        monkeypatch.setenv(options.EVENTS_ENV, str(path))
     return AppTest.from_file(APP, default_timeout=30)
 
 
@@ -57,8 +57,8 @@ def assert_clean(at: AppTest) -> None:
 def test_runs_on_the_bundled_data(monkeypatch: pytest.MonkeyPatch) -> None:
     at = make_app(monkeypatch, None).run()
     assert_clean(at)
-    if loading.DEFAULT_EVENTS.exists():
-        total = len(loading.load_events(loading.DEFAULT_EVENTS).events)
+    if options.DEFAULT_EVENTS.exists():
+        total = len(loading.load_events(options.DEFAULT_EVENTS).events)
         assert f"of {total} events shown" in summary(at)
     else:
         assert any("Cannot read" in w.value for w in at.warning)
@@ -263,7 +263,7 @@ def test_large_views_show_counts_until_narrowed(
 def test_detail_limit_from_the_environment(
     monkeypatch: pytest.MonkeyPatch, events_csv: Path
 ) -> None:
-    monkeypatch.setenv(loading.DETAIL_LIMIT_ENV, "10")
+    monkeypatch.setenv(options.DETAIL_LIMIT_ENV, "10")
     at = make_app(monkeypatch, events_csv).run()
     assert overview_notice(at).startswith("Showing counts per")
     assert "to 10 events or fewer" in overview_notice(at)

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_dashboard_timelinejs import validate
+from test_timelinejs import validate
 
-from dashboard import evidence, export, figure, filters, loading
+from dashboard import evidence, export, figure, filters, loading, params, traces
+from dashboard.state import FilterState
 from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGE_COLUMNS, MERGED_EVENT_COLUMNS
 
 
@@ -84,21 +85,21 @@ def test_parquet_mentions_and_missing_or_broken_files(tmp_path: Path, merged_csv
 
 
 def test_min_sources_filter_and_url(merged: pd.DataFrame) -> None:
-    state = filters.FilterState(min_sources=3)
+    state = FilterState(min_sources=3)
     shown = filters.apply_filters(merged, state)
     assert len(shown) == 2 and (shown[loading.SOURCES] >= 3).all()
-    assert filters.encode_params(state) == {"sources": "3"}
+    assert params.encode_params(state) == {"sources": "3"}
     assert filters.describe(state) == "3-sources"
-    decoded = filters.decode_params({"sources": "2"}, [], [], [])
+    decoded = params.decode_params({"sources": "2"}, [], [], [])
     assert decoded.state.min_sources == 2 and decoded.ignored == []
-    bad = filters.decode_params({"sources": "0"}, [], [], [])
+    bad = params.decode_params({"sources": "0"}, [], [], [])
     assert bad.state.min_sources == 1 and "sources='0'" in bad.ignored[0]
 
 
 def test_markers_grow_with_sources_up_to_a_cap() -> None:
-    sizes = figure.marker_sizes(pd.Series([1, 2, 3, 50]), large=False)
-    assert list(sizes) == [11, 14, 17, figure.MAX_MARKER_SIZE]
-    assert figure.marker_sizes(pd.Series([50]), large=True)[0] == figure.MAX_SMALL_MARKER_SIZE
+    sizes = traces.marker_sizes(pd.Series([1, 2, 3, 50]), large=False)
+    assert list(sizes) == [11, 14, 17, traces.MAX_MARKER_SIZE]
+    assert traces.marker_sizes(pd.Series([50]), large=True)[0] == traces.MAX_SMALL_MARKER_SIZE
 
 
 def test_timeline_shows_sources_in_hover_size_and_legend(merged: pd.DataFrame) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_dashboard_app import assert_clean, make_app, summary, table_ids
-from test_dashboard_timelinejs import validate
+from test_app import assert_clean, make_app, summary, table_ids
+from test_timelinejs import validate
 
 from extract.schema import MERGED_EVENT_COLUMNS
 

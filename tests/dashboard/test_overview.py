@@ -1,5 +1,3 @@
-from datetime import date
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -72,15 +70,6 @@ def test_overview_lanes_and_escaped_labels(events: pd.DataFrame) -> None:
     assert "<b>Putin" not in dumped
     assert "&lt;b&gt;Putin&lt;/b&gt;" in fig.layout.yaxis.ticktext
     assert "Click to show this year" in fig.data[1].hovertext[0]
-
-
-def test_bucket_dates_read_clicked_cells_only() -> None:
-    assert overview.bucket_dates(["2020-09-01", "2020-09-30"]) == (
-        date(2020, 9, 1),
-        date(2020, 9, 30),
-    )
-    assert overview.bucket_dates("putin-lukashenko-sochi-1") is None
-    assert overview.bucket_dates(["soon", "later"]) is None
 
 
 def test_notice_says_how_to_see_single_events() -> None:
