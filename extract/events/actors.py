@@ -13,6 +13,17 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, cached_property
 from operator import attrgetter
 
+from extract.events.entities import (
+    cleaned,
+    company_forms,
+    defined_acronyms,
+    is_attribution,
+    leading,
+    products,
+    pronoun_subject,
+    refers_to_company,
+    title_words,
+)
 from extract.knowledge.lexicon import Lexicon
 from extract.text.joined import ByText, Joined
 from extract.text.names import (
@@ -35,7 +46,9 @@ ORGANIZATION_WORDS: frozenset[str] = _word_set(
     University Corporation Company Group Post Times News Fund Court Commission Assembly
     Parliament Army Forces Guard Association Foundation Network Service Department Office
     Alliance Federation Front Movement Coalition Authority Board Bureau Police Navy Inc Ltd
-    Corp Club League Society Press Media Television Radio Airlines Airways Centre Center"""
+    Corp Club League Society Press Media Television Radio Airlines Airways Centre Center
+    Corps Records Studios Pictures Motors Electronics Systems Technologies Industries Holdings
+    Labs Entertainment Communications Pharmaceuticals Software Conference Stores Store"""
 )
 #: Capitalized words that start a sentence or name a time, never an actor's first word.
 FUNCTION_WORDS: frozenset[str] = _word_set(
@@ -84,7 +97,7 @@ _NAME_WORD = rf"[A-Z]{_NAME_WORD_REST}"
 #: A capital letter that starts a word (not preceded by a word character or a hyphen); the
 #: patterns start with it so that the regex engine can skip to the capitals.
 _WORD_CAPITAL = r"[A-Z](?<![\w-][A-Z])"
-_NAME_RUN = re.compile(rf"{_WORD_CAPITAL}{_NAME_WORD_REST}(?:[ \t]+{_NAME_WORD}){{1,4}}(?![\w-])")
+_NAME_RUN = re.compile(rf"{_WORD_CAPITAL}{_NAME_WORD_REST}(?:[ \t]{_NAME_WORD}){{1,4}}(?![\w-])")
 _ORGANIZATION_RUN = re.compile(
     rf"{_WORD_CAPITAL}(?:{_NAME_WORD_REST}|[A-Z]++)"
     rf"(?:\s++(?:of|for|and|on)?\s*(?:{_NAME_WORD}|[A-Z]{{2,}}+))*"
@@ -145,26 +158,37 @@ def unknown_people(texts: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
 
 
 class SentenceActors:
-    """The actors of each of a document's sentences, found in one pass over all of them."""
+    """The actors of each of a document's sentences, found in one pass over all of them, with
+    the other names they go by in the document (see :mod:`extract.events.entities`)."""
 
     def __init__(self, joined: Joined, lexicon: Lexicon) -> None:
         self.joined, self.lexicon = joined, lexicon
         text = joined.text
-        known = _known(lexicon).mentions(text)
-        without_known = _blank(text, known)
+        known = _longer_names(text, _known(lexicon).mentions(text), lexicon)
+        acronyms = defined_acronyms(_blank(text, known))
+        named = sorted(known + acronyms, key=_START)
+        without_known = _blank(text, named)
         listed = place_forms(lexicon).mentions(text)
-        places, for_actors, for_people = _places_blanked(without_known, known, listed, lexicon)
+        places, for_actors, for_people = _places_blanked(without_known, named, listed, lexicon)
+        found = products(for_actors, _not_leading(lexicon))
+        for_actors, for_people = _blank(for_actors, found), _blank(for_people, found)
         unknown = _unknown_in(joined, for_actors, lexicon)
         people = _found_again(joined, joined.split(unknown), for_actors, for_people, lexicon)
         self.people = _people_in(people)
-        self._known, self._places = ByText(joined, known), ByText(joined, places)
-        self._unknown = ByText(joined, sorted(unknown, key=_START))
-        self._listed = ByText(joined, listed)
         self._blanked = _blank(for_actors, unknown)
+        self._forms = {
+            **{m.name: m.name for m in acronyms if m.name not in _known(lexicon).canonical},
+            **company_forms(text, unknown, _not_leading(lexicon)),
+        }
+        self._known, self._places = ByText(joined, known), ByText(joined, places)
+        self._unknown = ByText(joined, sorted(unknown + found + acronyms, key=_START))
+        self._listed = ByText(joined, listed)
+        self._persons: list[tuple[str, ...]] = []
 
     @cached_property
     def _extras(self) -> ByText:
-        found = mentions_of(self.people, self._blanked) if self.people else []
+        forms = {**self._forms, **self.people}
+        found = mentions_of(forms, self._blanked) if forms else []
         return ByText(self.joined, found)
 
     def places(self, index: int) -> list[Mention]:
@@ -174,11 +198,27 @@ class SentenceActors:
 
     def actors(self, index: int) -> list[str]:
         """The canonical actor names of sentence ``index``, as :func:`find_actors` with the
-        document's people."""
+        document's other names, and the people and company it refers to by pronoun or
+        description."""
+        names = _names(self._mentions(index))
+        person = self._pronoun_person(index)
+        if person and person not in names:
+            names.append(person)
+        if refers_to_company(self.joined.texts[index]):
+            company = self._leading_organization
+            if company and company not in names:
+                names.append(company)
+        return names
+
+    def _span(self, index: int) -> tuple[int, int]:
         start = self.joined.starts[index]
-        end = start + len(self.joined.texts[index])
+        return start, start + len(self.joined.texts[index])
+
+    def _mentions(self, index: int) -> list[Mention]:
+        start, end = self._span(index)
+        text = self.joined.text
         mentions = _actor_mentions(
-            self.joined.text,
+            text,
             self.lexicon,
             self._known.between(start, end),
             self._places.between(start, end),
@@ -186,7 +226,61 @@ class SentenceActors:
             self._extras.between(start, end),
             start,
         )
-        return _names(mentions)
+        outlets = _outlets(self.lexicon)
+        return [
+            mention
+            for mention in mentions
+            if mention.name not in outlets or not is_attribution(text, mention, start)
+        ]
+
+    def _pronoun_person(self, index: int) -> str:
+        """The person "he" or "she" opening sentence ``index`` stands for: the first person
+        named in the nearest of the three sentences before it that names one."""
+        at = pronoun_subject(self.joined.texts[index])
+        if at < 0:
+            return ""
+        start = self._span(index)[0]
+        if any(m.start < start + at for m in self._person_mentions(index)):
+            return ""
+        for before in range(index - 1, max(-1, index - 4), -1):
+            if persons := self._persons_of(before):
+                return persons[0]
+        return ""
+
+    def _persons_of(self, index: int) -> tuple[str, ...]:
+        """The people sentence ``index`` names or refers to by pronoun, found in order for the
+        sentences up to it."""
+        while len(self._persons) <= index:
+            number = len(self._persons)
+            named = tuple(dict.fromkeys(m.name for m in self._person_mentions(number)))
+            pronoun = () if named else tuple(filter(None, [self._pronoun_person(number)]))
+            self._persons.append(named or pronoun)
+        return self._persons[index]
+
+    def _person_mentions(self, index: int) -> list[Mention]:
+        start, end = self._span(index)
+        people = _people(self.lexicon)
+        found = [
+            *self._known.between(start, end),
+            *self._unknown.between(start, end),
+            *self._extras.between(start, end),
+        ]
+        return [m for m in found if m.name in people or _is_person_name(m.name)]
+
+    @cached_property
+    def _leading_organization(self) -> str:
+        """The organization the document names most, when one clearly leads."""
+        kinds, forms = _kinds(self.lexicon), self._forms
+        mentions = (*self._known.mentions, *self._unknown.mentions, *self._extras.mentions)
+        return leading(
+            [
+                m.name
+                for m in mentions
+                if kinds.get(m.name) == "organization"
+                or m.name in forms
+                or (m.name not in kinds and _is_organization_name(m.name))
+            ]
+        )
 
 
 def _places_blanked(
@@ -256,6 +350,50 @@ def _is_after_spatial_word(text: str, mention: Mention, start: int) -> bool:
     which starts at ``start``."""
     before = text[max(start, mention.start - 40) : mention.start]
     return bool(_SPATIAL_BEFORE_REVERSED.match(before[::-1]))
+
+
+#: Organization words that make a longer name of a name before them ("Apple Corps"); not a
+#: legal form, a store or a conference, which belong to the organization named before them.
+_NAME_EXTENDING_WORDS = ORGANIZATION_WORDS - {"Inc", "Ltd", "Corp", "Store", "Stores", "Conference"}
+_LONGER_NAME = re.compile(
+    rf"[ \t](?:[A-Z][\w&-]*[ \t]){{0,2}}(?:{alternation(_NAME_EXTENDING_WORDS)})(?![\w-])"
+)
+
+
+def _longer_names(text: str, known: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """``known`` with the names of organizations and countries that go on into a longer
+    organization's name ("Apple Corps", "Japan Airlines") taken for that name."""
+    kinds = _kinds(lexicon)
+    longer = []
+    for mention in known:
+        more = _LONGER_NAME.match(text, mention.end)
+        if more and kinds.get(mention.name) in ("organization", "country"):
+            name = " ".join(text[mention.start : more.end()].split())
+            mention = Mention(mention.start, more.end(), name)
+        longer.append(mention)
+    return longer
+
+
+@cache
+def _kinds(lexicon: Lexicon) -> dict[str, str]:
+    return {actor.name: actor.kind for actor in lexicon.actors}
+
+
+@cache
+def _outlets(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(actor.name for actor in lexicon.actors if actor.kind == "outlet")
+
+
+@cache
+def _not_leading(lexicon: Lexicon) -> frozenset[str]:
+    """Words that start no product's or company's name: function and generic words, titles,
+    organization words and places."""
+    titles = title_words(lexicon.person_titles)
+    return FUNCTION_WORDS | GENERIC_WORDS | ORGANIZATION_WORDS | titles | _place_names(lexicon)
+
+
+def _is_organization_name(name: str) -> bool:
+    return name.split()[-1] in ORGANIZATION_WORDS
 
 
 @cache
@@ -354,7 +492,10 @@ def _shaped(text: str, lexicon: Lexicon, is_headline: Callable[[int], bool]) -> 
     for run in _NAME_RUN.finditer(_blank(blanked, introduced)):
         if (person := _person_in_run(run, lexicon)) and not is_headline(run.start()):
             found.append(person)
-    return [Mention(start, end, " ".join(name.split())) for start, end, name in found]
+    titles = title_words(lexicon.person_titles)
+    names = (Mention(start, end, " ".join(name.split())) for start, end, name in found)
+    tidy = (cleaned(mention, titles, _is_person_name) for mention in names)
+    return [mention for mention in tidy if mention]
 
 
 @cache
@@ -411,6 +552,9 @@ def _person_in_run(match: re.Match[str], lexicon: Lexicon) -> Mention | None:
     """The person's name in a run of capitalized words, without the non-name words around it
     ("Maria Kolesnikova" in "Opposition Leader Maria Kolesnikova Monday")."""
     words = list(re.finditer(r"\S+", match.group()))
+    titles = title_words(lexicon.person_titles)
+    last_title = max((i for i, word in enumerate(words) if word.group() in titles), default=-1)
+    del words[: last_title + 1]
     while words and _is_non_name(words[0].group(), lexicon):
         words.pop(0)
     while words and _is_non_name(words[-1].group(), lexicon):

@@ -24,7 +24,7 @@ class Actor:
 
     name: str
     aliases: tuple[str, ...]
-    kind: str  # person, organization or country
+    kind: str  # person, organization, outlet (a news outlet) or country
 
 
 @dataclass(frozen=True)

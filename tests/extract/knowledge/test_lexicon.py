@@ -11,7 +11,8 @@ def test_default_lexicon_ships_inside_the_package(lexicon: Lexicon) -> None:
     assert Path(str(DEFAULT_DATA_DIR)) == package
     assert (package / "actors.csv").is_file()
     assert len(lexicon.actors) >= 300
-    assert {actor.kind for actor in lexicon.actors} == {"person", "organization", "country"}
+    kinds = {actor.kind for actor in lexicon.actors}
+    assert kinds == {"person", "organization", "outlet", "country"}
     assert load_lexicon() is lexicon
 
 

@@ -1,0 +1,195 @@
+"""Entities by shape, and the other names they go by within a document.
+
+- Products: a brand written in mixed case ("iPhone", "iTunes", "MacBook") with its model
+  number and product words ("iPhone 3G", "iTunes Store", "MacBook Air"), or a capitalized word
+  with a model number ("Galaxy S10", "Windows 7", "Boeing 737").
+- Names cleaned of what is not the name: a job title before a person's name ("Manager John
+  Eustace" is "John Eustace"), a possessive ("Apple's"), a legal form ("Acme Corp." is "Acme").
+- Acronyms a document defines: "International Business Machines (IBM)" is "IBM", and so is a
+  later "IBM".
+- References: "he" or "she" opening a sentence stands for the person last named before it;
+  "the company" (or "the firm", "the iPhone maker", ...) for the organization the document names
+  most, when one clearly leads.
+- Outlets are actors only where they act in the story: not in a dateline, a credit "(Reuters)",
+  or an attribution ("according to Reuters", "told the BBC", "Reuters reported").
+
+The word lists are data: ``job_titles.txt``, ``corporate_suffixes.txt``, ``product_words.txt``,
+``numbered_words.txt`` and ``company_references.txt`` in the lexicon folder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import cache
+
+from extract.knowledge.words import word_list, word_set
+from extract.text.names import Mention, alternation
+
+_SPACE = r"[ \t]"
+#: A brand in mixed case: "iPhone", "iOS", "eBay" (lowercase first) or "MacBook", "YouTube".
+_MIXED_CASE = r"(?:[a-z]{1,3}[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
+#: A model number: "4", "3G", "3GS", "S10", "A380"; never a year.
+_MODEL = r"(?!(?:1[89]|20)\d\d(?![\w-]))[A-Z]{0,2}\d{1,4}[A-Za-z]{0,3}"
+_END = r"(?![\w’'-]|[.,:]\d|\s*%)"
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PRONOUN_SUBJECT = re.compile(r"^(?:[^,;:\"“]{0,30}?[\s,])??(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")
+_ATTRIBUTION_BEFORE = re.compile(
+    r"(?:\(|\baccording\s+to|\btold|\bto|\bwith|\bby|\bin|\bfrom|\bfor)\s*(?:the\s+)?$", re.I
+)
+_ATTRIBUTION_AFTER = re.compile(
+    r"^(?:\)|\s*(?:[-–—]|reported|reports|said|says|has\s+learned|learned|understands|"
+    r"quoted|cited|wrote)\b|\s+[-–—])"
+)
+_DATELINE_REACH = 60
+
+
+@cache
+def title_words(person_titles: tuple[str, ...] = ()) -> frozenset[str]:
+    """Capitalized words of job titles: the list's, and the one-word person titles'."""
+    one_word = (title for title in person_titles if " " not in title and title[:1].isupper())
+    return word_set("job_titles.txt") | frozenset(one_word)
+
+
+@cache
+def _suffixes() -> frozenset[str]:
+    return word_set("corporate_suffixes.txt")
+
+
+@cache
+def _product_pattern() -> re.Pattern[str]:
+    words = alternation(word_list("product_words.txt"))
+    numbered = alternation(word_list("numbered_words.txt"))
+    tail = rf"(?:{_SPACE}(?:{_MODEL}|(?:{words})(?![\w-])))*"
+    return re.compile(
+        rf"(?<![\w@.’'-])(?:{_MIXED_CASE}{tail}"
+        rf"|(?!(?:{numbered})\s)[A-Z][a-z]+{_SPACE}{_MODEL}{tail}){_END}"
+    )
+
+
+def products(text: str, excluded: Collection[str]) -> list[Mention]:
+    """Product names in ``text`` by shape, named as written; a name whose first word is in
+    ``excluded`` (months, titles, other words capitalized for another reason) is none."""
+    found = []
+    for match in _product_pattern().finditer(text):
+        name = match.group()
+        if name.split()[0] not in excluded:
+            found.append(Mention(match.start(), match.end(), name))
+    return found
+
+
+def cleaned(
+    mention: Mention, titles: Collection[str], is_person: Callable[[str], bool]
+) -> Mention | None:
+    """``mention`` (a name found by shape) without a possessive, the job title before a
+    person's name (``is_person`` tells a person's name) or a company's legal form; None when it
+    is only a title."""
+    start, end, name = mention
+    if (possessive := _POSSESSIVE.search(name)) and len(name) > 3:
+        end -= len(name) - possessive.start()
+        name = name[: possessive.start()]
+    words = name.split()
+    last_title = max((i for i, word in enumerate(words) if word in titles), default=-1)
+    if last_title >= 0:
+        rest = words[last_title + 1 :]
+        if not rest:
+            return None
+        if is_person(" ".join(rest)):
+            start = end - len(" ".join(rest))
+            words = rest
+    suffixes = _suffixes()
+    while len(words) > 1 and words[-1].rstrip(",") in suffixes:
+        words.pop()
+    name = " ".join(words).rstrip(",")
+    return Mention(start, start + len(name), name)
+
+
+_DEFINED = re.compile(r"\((?P<acronym>[A-Z][A-Za-z&]{1,7})\)")
+_TOKEN = re.compile(r"[^\s\x00]+")  # the texts of a joined text are apart
+_CONNECTORS = frozenset(("of", "and", "for", "the", "de", "du", "la", "&"))
+
+
+def defined_acronyms(text: str) -> list[Mention]:
+    """Acronyms defined in parentheses after the name they stand for: "International Business
+    Machines (IBM)", a mention of the whole named "IBM"."""
+    found = []
+    for match in _DEFINED.finditer(text):
+        acronym = match.group("acronym")
+        letters = [char for char in acronym if char.isupper()]
+        before = text[max(0, match.start() - 120) : match.start()]
+        words = list(_TOKEN.finditer(before))
+        initials: list[str] = []
+        first = None
+        for word in reversed(words):
+            token = word.group()
+            if token in _CONNECTORS:
+                continue
+            if not token[0].isupper():
+                break
+            initials.insert(0, token[0])
+            if initials == letters:
+                first = word
+                break
+            if len(initials) >= len(letters):
+                break
+        if first is not None:
+            start = match.start() - len(before) + first.start()
+            found.append(Mention(start, match.end(), acronym))
+    return found
+
+
+def company_forms(
+    text: str, mentions: Iterable[Mention], excluded: Collection[str]
+) -> dict[str, str]:
+    """Names that ended in a legal form in ``text`` ("Acme Robotics Corp."), each under its
+    own name and its first word, for their later mentions without it."""
+    suffixes = _suffixes()
+    forms: dict[str, str] = {}
+    for _, end, name in mentions:
+        after = text[end : end + 14].lstrip(" ,").split(maxsplit=1)
+        if after and after[0] in suffixes:
+            forms.setdefault(name, name)
+            first = name.split()[0]
+            if first not in excluded and len(first) > 2:
+                forms.setdefault(first, name)
+    return forms
+
+
+@cache
+def _reference_pattern() -> re.Pattern[str]:
+    heads = alternation(word_list("company_references.txt"))
+    return re.compile(rf"\b[Tt]he\s+(?:[\w-]+\s+)?(?:{heads})\b(?!\s+[A-Z])")
+
+
+def refers_to_company(text: str) -> bool:
+    """Whether ``text`` refers to a company by a description: "the company", "the iPhone maker"."""
+    return bool(_reference_pattern().search(text))
+
+
+def leading(names: Sequence[str]) -> str:
+    """The name that clearly leads ``names`` (mentions of organizations in a document): named
+    at least twice and at least half as often again as any other; else ''."""
+    counts = Counter(names).most_common(2)
+    if not counts or counts[0][1] < 2:
+        return ""
+    if len(counts) > 1 and counts[1][1] * 3 > counts[0][1] * 2:
+        return ""
+    return counts[0][0]
+
+
+def pronoun_subject(text: str) -> int:
+    """Where "he" or "she" opens ``text`` as its subject (perhaps after a short adverbial:
+    "In 1986 he bought ..."), else -1."""
+    match = _PRONOUN_SUBJECT.match(text)
+    return match.start("pronoun") if match else -1
+
+
+def is_attribution(text: str, mention: Mention, sentence_start: int) -> bool:
+    """Whether the outlet ``mention`` only credits or sources the story: in a dateline, in
+    parentheses, after "according to"/"told"/"by"..., or before "reported"/"said"."""
+    before = text[max(sentence_start, mention.start - 20) : mention.start]
+    after = text[mention.end : mention.end + 20]
+    if mention.start - sentence_start < _DATELINE_REACH and re.match(r"\s*\)?\s*[-–—]", after):
+        return True
+    return bool(_ATTRIBUTION_BEFORE.search(before) or _ATTRIBUTION_AFTER.match(after))
