@@ -88,9 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         type=Path,
-        required=True,
         metavar="OUT",
         help="events file to write: Parquet if it ends in .parquet, else CSV",
+    )
+    parser.add_argument(
+        "--workspace",
+        metavar="PATH",
+        help=(
+            "add the documents to this workspace (SQLite file or postgresql:// URL) instead of"
+            " writing a table; unchanged documents are skipped, see docs/workspace.md"
+        ),
     )
     merging = parser.add_mutually_exclusive_group()
     merging.add_argument(
@@ -148,6 +155,12 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
     messages = _Messages(stderr or sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.workspace:
+        if args.output or args.dask or args.strict or not args.merge or args.mentions:
+            parser.error("--workspace takes only PATH... and --published")
+        return _ingest(args, messages)
+    if args.output is None:
+        parser.error("the following arguments are required: -o/--output (or --workspace)")
     mentions = (args.mentions or mentions_path(args.output)) if args.merge else None
     if mentions is not None and mentions.resolve() == args.output.resolve():
         parser.error(f"the mentions file would overwrite the events file {args.output}")
@@ -190,6 +203,25 @@ def _failure(error: OSError, targets: str, outputs: Sequence[Path | None]) -> st
     folders = {path.resolve().parent for path in outputs if path}
     verb = "write" if Path(error.filename).resolve().parent in folders else "read"
     return f"cannot {verb} {error.filename}: {reason}"
+
+
+def _ingest(args: argparse.Namespace, messages: _Messages) -> int:
+    """Add the documents to the workspace ``args.workspace``; see :mod:`workspace.command`."""
+    from workspace.command import ingest_paths
+    from workspace.store import WorkspaceError
+
+    say = messages.say
+    progress = messages.progress if messages.live else lambda message: None
+    try:
+        report = ingest_paths(args.workspace, args.paths, args.published, say, progress)
+    except WorkspaceError as error:
+        say(str(error))
+        return EXIT_SKIPPED
+    except KeyboardInterrupt:
+        say("interrupted; the documents stored so far are kept, the next run merges them")
+        return EXIT_INTERRUPTED
+    say(f"{report.summary()} in {args.workspace}")
+    return EXIT_SKIPPED if report.errors else EXIT_OK
 
 
 def _write_merged(

@@ -97,11 +97,11 @@ class IngestReport:
         return bool(self.added or self.replaced)
 
     def summary(self) -> str:
-        """One line: documents added, extracted again, skipped and refused, events stored."""
+        """One line: documents added, extracted again, skipped and refused; events extracted."""
         return (
             f"{_count(len(self.added), 'document')} added, {len(self.replaced)} extracted again,"
             f" {len(self.skipped)} unchanged, {len(self.errors)} refused;"
-            f" {_count(self.events, 'event')} stored"
+            f" {_count(self.events, 'event')} extracted"
         )
 
 

@@ -7,7 +7,8 @@ that ``sqlite3``, Datasette or pandas can read them without Eventline:
 - ``mentions``: the events of each document (``MENTION_COLUMNS``), with their merged event;
 - ``events``: the merged events table (``MERGED_EVENT_COLUMNS``), as ``python -m extract``
   writes it, before corrections;
-- ``corrected_events``: what each correction is about (the key that survives re-extraction);
+- ``corrected_events``: what each correction is about (the key that survives re-extraction;
+  an added event's key is ``added:`` and a random id);
 - ``corrections``: the current value of each corrected field; ``edits``: every change made;
 - ``meta``: the schema version and a counter bumped by every change (``generation``).
 """
@@ -25,7 +26,6 @@ from sqlalchemy import (
     MetaData,
     Table,
     Text,
-    UniqueConstraint,
 )
 from sqlalchemy.engine import Connection
 
@@ -80,6 +80,7 @@ corrected_events = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("kind", Text, nullable=False),  # "extracted", or "added" from a sentence
+    Column("key", Text, nullable=False, unique=True),  # content hash:start:end:date text
     Column("doc_id", Text, nullable=False, index=True),
     Column("content_hash", Text, nullable=False),
     Column("char_start", Text, nullable=False),
@@ -88,9 +89,6 @@ corrected_events = Table(
     Column("sentence", Text, nullable=False),
     Column("event_id", Text, nullable=False),  # the event's id when it was corrected
     Column("created_at", Text, nullable=False),
-    UniqueConstraint(
-        "kind", "content_hash", "char_start", "char_end", "date_text", name="corrected_events_key"
-    ),
 )
 
 corrections = Table(

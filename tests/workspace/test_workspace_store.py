@@ -1,0 +1,83 @@
+"""Opening a workspace: plain tables, schema version, WAL, read-only, clear errors."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, update
+
+from workspace.store import Workspace, WorkspaceError, database_url
+from workspace.tables import meta
+
+
+def test_a_new_workspace_has_plain_tables_and_the_schema_version(workspace: Workspace) -> None:
+    names = set(inspect(workspace.engine).get_table_names())
+    assert names == {
+        "meta",
+        "documents",
+        "mentions",
+        "events",
+        "corrected_events",
+        "corrections",
+        "edits",
+    }
+    assert workspace.version() == 1
+    assert workspace.generation() == 0
+
+
+def test_every_change_bumps_the_generation(workspace: Workspace) -> None:
+    with workspace.writing():
+        pass
+    with workspace.writing():
+        pass
+    assert workspace.generation() == 2
+
+
+def test_a_failing_change_is_rolled_back_whole(workspace: Workspace) -> None:
+    with pytest.raises(ZeroDivisionError), workspace.writing() as connection:
+        connection.execute(update(meta).where(meta.c.key == "generation").values(value="40"))
+        raise ZeroDivisionError
+    assert workspace.generation() == 0
+
+
+def test_sqlite_workspace_is_in_wal_mode_and_readable_with_sqlite3(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "w.sqlite"
+    Workspace.open(path).close()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert connection.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'"
+        ).fetchone() == ("1",)
+
+
+def test_a_newer_schema_is_refused_with_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "w.sqlite"
+    Workspace.open(path).close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    with pytest.raises(WorkspaceError, match=r"w.sqlite has schema version 7, newer than"):
+        Workspace.open(path)
+
+
+def test_read_only_refuses_changes_and_missing_files(
+    workspace_location: str, tmp_path: Path
+) -> None:
+    Workspace.open(workspace_location).close()
+    opened = Workspace.open(workspace_location, read_only=True)
+    with pytest.raises(WorkspaceError, match="read-only"), opened.writing():
+        pass
+    opened.close()
+    with pytest.raises(WorkspaceError, match="does not exist"):
+        Workspace.open(tmp_path / "none.sqlite", read_only=True)
+
+
+def test_locations_become_urls(tmp_path: Path) -> None:
+    assert database_url("postgresql://u@h:5/db") == "postgresql+psycopg://u@h:5/db"
+    assert database_url(tmp_path / "w.sqlite") == f"sqlite:///{tmp_path}/w.sqlite"
+
+
+def test_an_unreachable_server_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(WorkspaceError, match=r"^workspace postgresql://nobody@127.0.0.1:9/x: .*"):
+        Workspace.open("postgresql://nobody@127.0.0.1:9/x")
