@@ -157,7 +157,7 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
     args = parser.parse_args(argv)
     if args.workspace:
         if args.output or args.dask or args.strict or not args.merge or args.mentions:
-            parser.error("--workspace takes only PATH... and --published")
+            parser.error("--workspace takes only PATH..., --published and --lexicons")
         return _ingest(args, messages)
     if args.output is None:
         parser.error("the following arguments are required: -o/--output (or --workspace)")
@@ -212,8 +212,12 @@ def _ingest(args: argparse.Namespace, messages: _Messages) -> int:
 
     say = messages.say
     progress = messages.progress if messages.live else lambda message: None
+    lexicons = args.lexicons.resolve() if args.lexicons else None
     try:
-        report = ingest_paths(args.workspace, args.paths, args.published, say, progress)
+        report = ingest_paths(args.workspace, args.paths, args.published, lexicons, say, progress)
+    except LexiconError as error:
+        say(f"bad lexicon {error}")
+        return EXIT_USAGE
     except WorkspaceError as error:
         say(str(error))
         return EXIT_SKIPPED

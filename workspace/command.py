@@ -22,13 +22,15 @@ def ingest_paths(
     location: str,
     paths: Sequence[Path],
     published: date | None,
+    lexicons: Path | None,
     say: Callable[[str], None],
     progress: Callable[[str], None],
 ) -> IngestReport:
-    """Add the documents found under ``paths`` to the workspace at ``location``; each refused
-    file is reported with ``say``. Raises :class:`WorkspaceError`."""
+    """Add the documents found under ``paths`` to the workspace at ``location``, read with the
+    shipped lexicons extended by ``lexicons``; each refused file is reported with ``say``.
+    Raises :class:`WorkspaceError`."""
     workspace = Workspace.open(location)
-    extractor = Extractor()
+    extractor = Extractor(lexicons)
     report = IngestReport()
     try:
         for number, (name, data) in enumerate(_files(paths, report, say), start=1):

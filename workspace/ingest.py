@@ -25,10 +25,17 @@ from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.engine import Connection
 
 import extract
-from extract.knowledge.lexicon import Lexicon, load_lexicon
+from extract import (
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    MERGED_EVENT_COLUMNS,
+    Document,
+    DocumentError,
+    Lexicon,
+    load_document,
+    load_lexicon,
+)
 from extract.merging.spool import spooled_merge
-from extract.reading.documents import Document, DocumentError, load_document
-from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 from workspace.store import Workspace, get_meta, now, set_meta
 from workspace.tables import documents, events, mentions
 
@@ -40,7 +47,8 @@ _FINGERPRINTED = (".py", ".tsv", ".csv", ".txt", ".json")
 
 @dataclass(frozen=True, eq=False)
 class Extractor:
-    """The event extractor with its lexicons (the shipped ones, or those of ``lexicon_dir``).
+    """The event extractor with its lexicons: the shipped ones, extended by those of
+    ``lexicon_dir`` (see :func:`extract.load_lexicon`).
 
     Its :attr:`fingerprint` changes with the extractor's code, rules or lexicons: documents
     read by another fingerprint are extracted again.
@@ -69,9 +77,7 @@ class Extractor:
 
     def extract(self, document: Document) -> list[dict[str, str]]:
         """The rows of ``document`` (``EVENT_COLUMNS``)."""
-        from extract.events.build import extract_events
-
-        rows = extract_events(document, self.lexicon)
+        rows = extract.extract_events(document, self.lexicon)
         return [{c: str(row.get(c, "") or "") for c in EVENT_COLUMNS} for row in rows]
 
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DEMO, OUTLETS, ROOT, files
+from sample_articles import DEMO, OUTLETS, ROOT, files
 
 from workspace.backup import export_backup, import_backup
 from workspace.edits import edit
@@ -98,5 +98,6 @@ def test_the_command_line_adds_lists_backs_up_and_removes(tmp_path: Path) -> Non
     assert len(run("workspace", "documents", str(tmp_path / "r.sqlite")).stdout.splitlines()) == 10
     usage = run("extract", str(DEMO), "--workspace", str(database), "-o", "x.csv")
     assert (
-        usage.returncode == 2 and "--workspace takes only PATH... and --published" in usage.stderr
+        usage.returncode == 2
+        and "--workspace takes only PATH..., --published and --lexicons" in usage.stderr
     )

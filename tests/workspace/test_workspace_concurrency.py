@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import DEMO, ROOT, files
+from sample_articles import DEMO, ROOT, files
 
 from workspace.ingest import ingest
 from workspace.store import Workspace

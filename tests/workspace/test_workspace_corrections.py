@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DEMO, OUTLETS, files
+from sample_articles import DEMO, OUTLETS, files
 
 from workspace.edits import Conflict, add_event, edit, revert, target_of
 from workspace.ingest import Extractor, ingest
@@ -73,9 +72,8 @@ def test_corrections_survive_an_extractor_change_that_shifts_event_ids(
     ingest(workspace, files(DEMO))
     correct(workspace, LOAN, title="Russia lends Belarus $1.5bn")
     lexicon = tmp_path / "lexicon"
-    shutil.copytree(Path(Extractor().lexicon_dir or _shipped_lexicon()), lexicon)
-    with (lexicon / "triggers.csv").open("a") as triggers:
-        triggers.write("congratulated,statement,yes\n")
+    lexicon.mkdir()
+    (lexicon / "triggers.csv").write_text("word,event,standalone\ncongratulated,statement,yes\n")
     report = ingest(workspace, files(DEMO), extractor=Extractor(lexicon))
     assert report.replaced == [DEMO.name]
     events = curated(workspace)
@@ -85,12 +83,6 @@ def test_corrections_survive_an_extractor_change_that_shifts_event_ids(
     assert events.loc["putin-lukashenko-sochi-2", "curated"] == ""
     assert events.loc["putin-lukashenko-sochi-3", "title"] == "Russia lends Belarus $1.5bn"
     assert events.loc["putin-lukashenko-sochi-3", "curated"] == "yes"
-
-
-def _shipped_lexicon() -> Path:
-    from extract.knowledge.lexicon import DEFAULT_DATA_DIR
-
-    return Path(str(DEFAULT_DATA_DIR))
 
 
 def test_corrections_follow_a_changed_document_by_their_sentence(workspace: Workspace) -> None:

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import DEMO, OUTLETS, ROOT, files
+from sample_articles import DEMO, OUTLETS, ROOT, files
 from sqlalchemy import select
 
 from workspace.ingest import counts, ingest, remove_document
