@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import bisect
-import re
 from functools import cache
+
+from extract.text.sentences import split_sentences
 
 from .tokens import Tokens
 from .vocab import table
 
-#: A sentence end: a stop (with closing quotes or brackets) before a capital or a digit, or a
-#: blank line. Its first character is a class of its own, which lets the regex engine skip ahead.
-_SENTENCE_END = re.compile(
-    r"[.!?…\n](?:(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|(?<=\n)\s*\n)"
-)
-#: The word (with its dots) just before a full stop: "U.S", "Jan".
-_LAST_WORD = re.compile(r"[\w.]+$")
 #: Cue words are looked for this many characters around the expression, within its sentence.
 _REACH = 300
 #: A cue after the expression counts as this many times farther away than one before it: the
@@ -36,18 +30,11 @@ _UNTIL_REACH = 4
 
 
 class Sentences:
-    """Sentence boundaries of a text."""
+    """Sentence boundaries of a text, as the event extractor splits it: each sentence reaches
+    from its start to the start of the next."""
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        abbreviations = table("abbreviations.txt")
-        for m in _SENTENCE_END.finditer(text):
-            if m[0][0] == ".":
-                word = _LAST_WORD.search(text, max(0, m.start() - 6), m.start())
-                if word and word[0].lower() in abbreviations:
-                    continue
-            starts.append(m.end())
-        self.starts = starts
+        self.starts = [0] + [s.start for s in split_sentences(text) if s.start > 0]
         self.length = len(text)
 
     def index(self, offset: int) -> int:
