@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache
 
 from extract.text.sentences import split_sentences
@@ -10,6 +11,8 @@ from extract.text.sentences import split_sentences
 from .tokens import Tokens
 from .vocab import table
 
+#: Marks that open or close a quotation.
+_QUOTE_MARKS = re.compile(r"''|``|[\"“”]")
 #: Cue words are looked for this many characters around the expression, within its sentence.
 _REACH = 300
 #: A cue after the expression counts as this many times farther away than one before it: the
@@ -116,7 +119,8 @@ class TenseCues:
 
         Words are visited outwards from the expression, nearest first.
         """
-        lo, hi = max(bounds[0], start - _REACH), min(bounds[1], end + _REACH)
+        lo, hi = _within_quote(self.text, max(bounds[0], start - _REACH), start, end)
+        hi = min(hi, bounds[1], end + _REACH)
         left = bisect.bisect_left(self.starts, start) - 1
         right = bisect.bisect_left(self.starts, end)
         starts = self.starts
@@ -135,6 +139,18 @@ class TenseCues:
                 if tense := self._tense_of(right):
                     return tense
                 right += 1
+
+
+def _within_quote(text: str, lo: int, start: int, end: int) -> tuple[int, int]:
+    """``lo`` and the end of the text, narrowed to the quotation ``start:end`` is in, if any:
+    the verb that reports a quotation ("...,'' Castro said.") tells when it was said, not the
+    tense of what it says."""
+    before = _QUOTE_MARKS.findall(text, lo, start)
+    if len(before) % 2 == 0:
+        return lo, len(text)
+    closing = _QUOTE_MARKS.search(text, end)
+    opening = text.rfind(before[-1], lo, start)
+    return opening, closing.start() if closing else len(text)
 
 
 def _modifies(word: str) -> bool:

@@ -104,3 +104,20 @@ def test_amount_of_time_before_an_event_is_a_duration() -> None:
 def test_numbered_day_of_an_event_is_the_day_in_question() -> None:
     text = "The strike goes on: it is the third day of the walkout at the port."
     assert value_of(text, WED, "the third day") == ("DATE", "2021-03-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The delegation will leave early in the morning on Friday," Castro said.',
+        "``The delegation will leave early in the morning on Friday,'' Castro said.",
+        "“The delegation will leave early in the morning on Friday,” Castro said.",
+    ],
+)
+def test_the_verb_reporting_a_quotation_does_not_set_its_tense(text: str) -> None:
+    assert value_of(text, WED, "Friday") == ("DATE", "2021-03-12")
+
+
+def test_a_reported_past_outside_quotation_marks_keeps_its_tense() -> None:
+    text = "Castro said the delegation left early in the morning on Friday."
+    assert value_of(text, WED, "Friday") == ("DATE", "2021-03-05")

@@ -1,4 +1,5 @@
-"""Sentence boundaries: stops before a capital or a digit, and blank lines."""
+"""Sentence boundaries the tagger uses: the extractor's splitter (stops before a capital or a
+digit, blank lines), each sentence reaching to the start of the next."""
 
 from __future__ import annotations
 
