@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from extract.events.build import extract_events
     from extract.knowledge.lexicon import Lexicon, LexiconError, load_lexicon
+    from extract.knowledge.vocabulary import topic_order, topic_parents
     from extract.merging.merge import merge_events
     from extract.reading.discovery import (
         DOCUMENT_SUFFIXES,
@@ -62,6 +63,8 @@ _MODULES: dict[str, str] = {
     "merge_events": "extract.merging.merge",
     "read_document": "extract.reading.documents",
     "tag": "extract.timex",
+    "topic_order": "extract.knowledge.vocabulary",
+    "topic_parents": "extract.knowledge.vocabulary",
     "write_events": "extract.running.output",
 }
 
@@ -85,6 +88,8 @@ __all__ = [
     "merge_events",
     "read_document",
     "tag",
+    "topic_order",
+    "topic_parents",
     "write_events",
 ]
 

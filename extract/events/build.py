@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from extract.events.actors import SentenceActors, find_speaker
 from extract.events.amounts import find_amounts
@@ -32,7 +32,7 @@ from extract.events.narrative import Anchor, Narrative, is_quote
 from extract.events.periods import Period, precision_of, to_period
 from extract.events.places import dateline_place, locations_in
 from extract.events.titles import clause_span, headline
-from extract.events.topics import find_topics
+from extract.events.topics import document_topic, event_topic, find_topics
 from extract.events.triggers import (
     TriggerMention,
     find_triggers,
@@ -287,11 +287,17 @@ class _Named:
         self.actors = SentenceActors(Joined(texts), lexicon)
         self.people = self.actors.people
 
+    @cached_property
+    def document_topics(self) -> tuple[str, ...]:
+        """The top-level topic of the whole story, for sentences that name none."""
+        topic = document_topic(self.actors.joined.text, self.lexicon)
+        return (topic,) if topic else ()
+
     def __call__(self, index: int) -> _Mentioned:
         text = self.texts[index]
         return _Mentioned(
             actors=tuple(self.actors.actors(index)),
-            topics=tuple(find_topics(text, self.lexicon)),
+            topics=tuple(find_topics(text, self.lexicon)) or self.document_topics,
             locations=tuple(locations_in(text, self.actors.places(index), self.lexicon)),
             amounts=tuple(find_amounts(text)),
         )
@@ -369,12 +375,18 @@ class _Context:
             title=headline(self.text, anchor, date_spans, self.speaker),
             event_kind=trigger.trigger.event if trigger else "",
             actors=tuple(dict.fromkeys((*mentioned.actors, *self.inherited))),
-            topics=mentioned.topics,
+            topics=mentioned.topics or _kind_topics(trigger),
             locations=mentioned.locations or ((self.dateline,) if self.dateline else ()),
             amounts=mentioned.amounts,
             has_trigger=trigger is not None,
             verb_trigger=bool(trigger and trigger.trigger.standalone),
         )
+
+
+def _kind_topics(trigger: TriggerMention | None) -> tuple[str, ...]:
+    """The topic of the kind of event a trigger names, for an event with no other topic."""
+    topic = event_topic(trigger.trigger.event) if trigger else ""
+    return (topic,) if topic else ()
 
 
 def _merged(events: list[Event]) -> list[Event]:

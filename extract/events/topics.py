@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.knowledge.lexicon import Lexicon
+from extract.knowledge.vocabulary import topic_parents
+from extract.knowledge.words import table
 from extract.text.names import alternation
 
 _WORD = re.compile(r"\w+")
@@ -15,16 +17,52 @@ _NON_ASCII_WORD_CHAR = re.compile(r"(?=[^\x00-\x7f])\w")
 
 
 def find_topics(text: str, lexicon: Lexicon) -> list[str]:
-    """Topic names whose keywords occur in ``text``, in ``topics.csv`` order.
+    """Topic names whose keywords occur in ``text``, with the top-level topic of each narrower
+    one: the top-level topics first, each part in ``topics.csv`` order.
 
     Keywords are whole words; a keyword with a capital letter ("WHO") must match its case.
     """
+    found = matched_topics(text, lexicon)
+    if not found:
+        return found
+    parents = topic_parents(lexicon)
+    top = {parents[name] for name in found}
+    return [name for name in parents if name in top] + [n for n in found if n not in top]
+
+
+def matched_topics(text: str, lexicon: Lexicon) -> list[str]:
+    """Topic names whose own keywords occur in ``text``, in ``topics.csv`` order."""
     topics = _topics(lexicon)
     if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text):
         candidates: Iterable[int] = range(len(topics.names))  # no shortcut beyond ASCII
     else:
         candidates = topics.candidates(text)
     return [topics.names[i] for i in candidates if topics.patterns[i].search(text)]
+
+
+def document_topic(text: str, lexicon: Lexicon) -> str:
+    """The top-level topic a whole document is most about: the one whose keywords (its own and
+    its narrower topics') occur most often in ``text``; '' when none occurs."""
+    topics = _topics(lexicon)
+    parents = topic_parents(lexicon)
+    counts: dict[str, int] = {}
+    for index in range(len(topics.names)):
+        hits = len(topics.patterns[index].findall(text))
+        if hits:
+            top = parents[topics.names[index]]
+            counts[top] = counts.get(top, 0) + hits
+    return max(counts, key=counts.__getitem__) if counts else ""
+
+
+def event_topic(kind: str) -> str:
+    """The topic of a kind of event ("meeting", "arrest") for an event that has no other, from
+    ``event_topics.csv``; '' for an unknown kind."""
+    return _event_topics().get(kind, "")
+
+
+@cache
+def _event_topics() -> dict[str, str]:
+    return {row["event"]: row["topic"] for row in table("event_topics.csv")}
 
 
 @dataclass(frozen=True)
@@ -75,8 +113,16 @@ def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     words = [" ".join(keyword.split()) for keyword in keywords]
     cased = alternation((word for word in words if word != word.lower()), r"\s+")
     caseless = alternation((word for word in words if word == word.lower()), r"\s+")
+    # A lowercase keyword matches as written, or in any case where a sentence starts: "Jobs"
+    # further on is a name, not jobs.
+    starts = r"(?:(?<=^)|(?<=[.!?\"“”]\s)|(?<=\x00))"
     body = (
-        "|".join([*([cased] if cased else []), *([f"(?i:{caseless})"] if caseless else [])])
+        "|".join(
+            [
+                *([cased] if cased else []),
+                *([caseless, f"{starts}(?i:{caseless})"] if caseless else []),
+            ]
+        )
         or r"(?!)"
     )
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")

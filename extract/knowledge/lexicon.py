@@ -39,10 +39,12 @@ class Place:
 
 @dataclass(frozen=True)
 class Topic:
-    """A topic and the keywords that signal it."""
+    """A topic and the keywords that signal it; a narrower topic names its ``parent``, one of
+    the top-level topics (the default ones are the top level of the IPTC Media Topics)."""
 
     name: str
     keywords: tuple[str, ...]
+    parent: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,8 @@ LEXICON_FILES: dict[str, tuple[tuple[str, ...], str | None]] = {
     "boilerplate.txt": ((), None),
     "person_titles.txt": ((), None),
 }
+#: Columns a lexicon file may have besides its own: a narrower topic's ``parent``.
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {"topics.csv": ("parent",)}
 
 Rows = list[dict[str, str]]
 Source = Path | Traversable
@@ -143,7 +147,10 @@ def _lexicon(tables: dict[str, Rows]) -> Lexicon:
             Place(row["name"], _split(row["aliases"]), row["kind"], row["country"])
             for row in tables["places.csv"]
         ),
-        topics=tuple(Topic(row["topic"], _split(row["keywords"])) for row in tables["topics.csv"]),
+        topics=tuple(
+            Topic(row["topic"], _split(row["keywords"]), row.get("parent", ""))
+            for row in tables["topics.csv"]
+        ),
         triggers={
             row["word"].lower(): Trigger(
                 row["word"].lower(), row["event"], row["standalone"] == "yes"
@@ -194,6 +201,8 @@ def _read(path: Source, name: str) -> Rows:
     rows = []
     for row in reader:
         values = {column: (row[column] or "").strip() for column in columns}
+        for column in OPTIONAL_COLUMNS.get(name, ()):
+            values[column] = (row.get(column) or "").strip()
         if not values[columns[0]]:
             raise LexiconError(f"{path}: line {reader.line_num}: empty {columns[0]}")
         rows.append(values)

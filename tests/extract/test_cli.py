@@ -264,7 +264,7 @@ def test_lexicons_directory_extends_the_shipped_lexicons(tmp_path: Path) -> None
         str(article), "-o", str(extended), "--no-merge", "--lexicons", str(lexicons)
     )
     assert status == 0, stderr
-    assert [(r["actors"], r["topics"]) for r in rows(plain)] == [("Vladimir Putin", "")]
+    assert [(r["actors"], r["topics"]) for r in rows(plain)] == [("Vladimir Putin", "politics")]
     assert [(r["actors"], r["topics"]) for r in rows(extended)] == [
         ("Qarlinta Harbour Board; Vladimir Putin", "transport")
     ]

@@ -58,7 +58,14 @@ def test_months_weekdays_places_and_sentence_openers_are_not_actors(lexicon: Lex
 
 def test_topics_from_keywords(lexicon: Lexicon) -> None:
     text = "Moscow would grant Minsk a state loan after the presidential election protests."
-    assert find_topics(text, lexicon) == ["elections", "economy & finance", "protest & unrest"]
+    assert find_topics(text, lexicon) == [
+        "politics",
+        "economy & business",
+        "conflict & war",
+        "elections",
+        "economy & finance",
+        "protest & unrest",
+    ]
     assert find_topics("The WHO warned.", lexicon) == ["health"]
     assert find_topics("Who knows?", lexicon) == []
 

@@ -15,7 +15,7 @@ from extract.events.amounts import find_amounts
 from extract.events.narrative import Anchor, Narrative
 from extract.events.periods import to_period
 from extract.events.places import find_locations, locations_in
-from extract.events.topics import _topics, find_topics
+from extract.events.topics import _topics, find_topics, matched_topics
 from extract.events.triggers import find_triggers
 from extract.knowledge.lexicon import Lexicon, Topic
 from extract.text.joined import SEPARATOR, ByText, Joined
@@ -101,7 +101,7 @@ def test_topics_are_those_whose_patterns_match(lexicon: Lexicon, text: str) -> N
     topics = _topics(lexicon)
     patterns = zip(topics.names, topics.patterns, strict=True)
     expected = [name for name, pattern in patterns if pattern.search(text)]
-    assert find_topics(text, lexicon) == expected
+    assert matched_topics(text, lexicon) == expected
 
 
 def test_topics_with_keywords_beyond_ascii_words_are_always_tried() -> None:
