@@ -124,7 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=(
             "directory of lexicon files (actors.csv, places.csv, topics.csv, triggers.csv,"
-            " boilerplate.txt, person_titles.txt) that extend the shipped ones: a row with a"
+            " boilerplate.txt, person_titles.txt, event_families.csv, participants.csv,"
+            " aspect_words.txt, subordinators.txt) that extend the shipped ones: a row with a"
             " shipped row's name replaces it, other rows and lines are added"
         ),
     )

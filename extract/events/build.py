@@ -54,6 +54,12 @@ __all__ = ["Event", "event_rows", "extract_events", "find_events", "load_lexicon
 MIN_WORDS = 4
 DATE_TYPES = ("DATE", "TIME")
 _LOWERCASE_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}")
+#: The event noun phrase of a subordinate mention before its date: "since the disputed
+#: election of", "after the summit on" (group 1: the phrase).
+_PHRASE_BEFORE_DATE = re.compile(
+    r"\b(?:since|after|before|until|following|ahead of)\s+the\s+"
+    r"((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+(?:of|on|in)\s+$"
+)
 
 
 @dataclass(frozen=True)
@@ -339,7 +345,7 @@ class _Context:
                 precision=period.precision if period else precision_of(timex.value),
             ),
         )
-        phrase = self._nominal_phrase(timex.end)
+        phrase = self._nominal_phrase(timex.end) or self._phrase_before(timex.start)
         return (
             replace(event, title=phrase[:1].upper() + phrase[1:], nominal=True) if phrase else event
         )
@@ -357,6 +363,16 @@ class _Context:
             if trigger and not trigger.standalone:
                 return " ".join(phrase) if len(phrase) > 1 else ""
         return ""
+
+    def _phrase_before(self, date_start: int) -> str:
+        """The event noun phrase of a subordinate mention ending just before its date: "the
+        disputed election" in "since the disputed election of August 9" (the main clause is
+        another happening); empty unless its last word is an event noun."""
+        found = _PHRASE_BEFORE_DATE.search(self.text, max(0, date_start - 80), date_start)
+        if not found:
+            return ""
+        trigger = self.lexicon.triggers.get(found[1].rsplit(maxsplit=1)[-1])
+        return found[1] if trigger and not trigger.standalone else ""
 
     def inferred(self, anchor: Anchor) -> Event:
         standalone = [m for m in self.triggers if m.trigger.standalone]

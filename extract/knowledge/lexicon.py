@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import NamedTuple
+
+from extract.knowledge.happenings import HappeningWords, happening_words
 
 #: The lexicons that ship with the package, one folder per language.
 DEFAULT_DATA_DIR: Traversable = files(__package__) / "en"
@@ -74,6 +76,8 @@ class Lexicon:
     triggers: dict[str, Trigger]
     boilerplate: tuple[BoilerplateRule, ...]
     person_titles: tuple[str, ...]
+    #: What tells reports of one happening from reports of two (none by default).
+    happenings: HappeningWords = field(default_factory=lambda: happening_words([], [], [], []))
 
 
 class LexiconError(Exception):
@@ -89,6 +93,10 @@ LEXICON_FILES: dict[str, tuple[tuple[str, ...], str | None]] = {
     "triggers.csv": (("word", "event", "standalone"), "word"),
     "boilerplate.txt": ((), None),
     "person_titles.txt": ((), None),
+    "event_families.csv": (("family", "identified_by", "words", "object_words"), "family"),
+    "participants.csv": (("participant", "words"), "participant"),
+    "aspect_words.txt": ((), None),
+    "subordinators.txt": ((), None),
 }
 #: Columns a lexicon file may have besides its own: a narrower topic's ``parent``.
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {"topics.csv": ("parent",)}
@@ -159,6 +167,12 @@ def _lexicon(tables: dict[str, Rows]) -> Lexicon:
         },
         boilerplate=tuple(_boilerplate_rule(row["line"]) for row in tables["boilerplate.txt"]),
         person_titles=tuple(row["line"] for row in tables["person_titles.txt"]),
+        happenings=happening_words(
+            tables["event_families.csv"],
+            tables["participants.csv"],
+            [row["line"] for row in tables["aspect_words.txt"]],
+            [row["line"] for row in tables["subordinators.txt"]],
+        ),
     )
 
 

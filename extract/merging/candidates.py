@@ -7,8 +7,8 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
-from extract.merging.features import Mention
-from extract.merging.scoring import MAX_GAP_DAYS, THRESHOLD, pair_score
+from extract.merging.features import PLACE_KEY, Mention
+from extract.merging.scoring import MAX_GAP_DAYS, SAME_DOCUMENT_THRESHOLD, THRESHOLD, pair_score
 
 #: What :func:`pair_score` reads of a mention: all but its index and document.
 _FEATURES = slice(2, None)
@@ -46,13 +46,14 @@ class _KeyIndex:
 
     def candidates(self, mention: Mention) -> Iterator[dict[int, Mention]]:
         """The members (by row) of each class ``mention`` can merge with: with actors, classes
-        sharing an actor and those naming none that share a title word; without actors, any
-        sharing a title word."""
+        sharing an actor or a place and those naming none that share a key; without actors,
+        any sharing a key (see :attr:`Mention.keys`)."""
         if mention.actors:
             sets = [self.actors.get(actor) for actor in mention.actors]
-            sets += [self.bare_words.get(word) for word in mention.words]
+            sets += [self.bare_words.get(word) for word in mention.keys]
+            sets += [self.words.get(key) for key in mention.keys if key.startswith(PLACE_KEY)]
         else:
-            sets = [self.words.get(word) for word in mention.words]
+            sets = [self.words.get(word) for word in mention.keys]
         return map(self.members.__getitem__, set().union(*filter(None, sets)))
 
     def _update(
@@ -64,10 +65,10 @@ class _KeyIndex:
         """Apply ``change`` (add or discard) to ``features`` in each set ``mention`` is kept in."""
         for actor in mention.actors:
             change(self.actors[actor], features)
-        for word in mention.words:
+        for word in mention.keys:
             change(self.words[word], features)
         if not mention.actors:
-            for word in mention.words:
+            for word in mention.keys:
                 change(self.bare_words[word], features)
 
 
@@ -78,13 +79,16 @@ def scored_pairs(
     sweep over their dates: they come in date order (see :func:`date_order`), after the
     mentions ``opened`` before them whose dates are still open at the first (see
     :func:`date_segments`), which are only indexed. The pairs of an arrival with a class of open
-    mentions share its score: they come as the score, the rows of the class from other
-    documents, and the arrival's row.
+    mentions share its score: they come as the score, the rows of the class (from other
+    documents, and from the arrival's document too when the score reaches
+    ``SAME_DOCUMENT_THRESHOLD``), and the arrival's row.
 
-    Only mentions whose dates can match (see :func:`_date_factor`) and that share a key (see
-    :meth:`_KeyIndex.candidates`) are scored. No pair is lost: without a shared actor or title
-    word the evidence is at most 0.3, below ``THRESHOLD``, and two mentions both naming actors
-    but sharing none score 0.
+    Only mentions whose dates can match (see :func:`date_factor`) and that share a key (see
+    :meth:`_KeyIndex.candidates`) are scored. No pair is lost: without a shared actor, title
+    word, family, participant or place, the evidence is at most the amounts' and the fuzzy
+    wording's (two mentions without a word in common), below ``THRESHOLD``; two mentions both
+    naming actors but sharing none can only merge when they share a place (see
+    :func:`evidence`).
     """
     expiry: list[tuple[int, int, Mention]] = []  # open mentions by end and row (unique)
     index = _KeyIndex()
@@ -96,11 +100,15 @@ def scored_pairs(
             index.remove(heapq.heappop(expiry)[2])
         row, doc_id = mention.index, mention.doc_id
         for members in index.candidates(mention):
-            for other in members.values():  # the same score for every member: scored once
-                if other.doc_id != doc_id:
-                    score = pair_score(other, mention)
-                    if score >= THRESHOLD:
-                        yield score, [i for i, m in members.items() if m.doc_id != doc_id], row
-                    break
+            other = next(iter(members.values()))  # the same score for every member: scored once
+            score = pair_score(other, mention)
+            if score < THRESHOLD:
+                continue
+            if score < SAME_DOCUMENT_THRESHOLD:
+                rows = [i for i, m in members.items() if m.doc_id != doc_id]
+            else:
+                rows = list(members)
+            if rows:
+                yield score, rows, row
         heapq.heappush(expiry, (mention.end, row, mention))
         index.add(mention)

@@ -20,47 +20,72 @@ def cluster(records: Records, ranked: Ranked) -> tuple[list[list[int]], dict[int
     """Join pairs best first; return the groups of several mentions (members in input order)
     and each grouped mention's best score to another member of its group.
 
-    Two groups join only when they share no document and every two of their dates stay
-    compatible: the latest start is at most ``MAX_GAP_DAYS`` after the earliest end (so
-    Aug. 10, 11, 12, ... cannot chain into one event).
+    Pairs of one document (see :func:`extract.merging.candidates.scored_pairs`) join first, so
+    that a document tells each happening once; then pairs of two groups join when the groups
+    share no document. Either way every two of a group's dates stay compatible: the latest
+    start is at most ``MAX_GAP_DAYS`` after the earliest end (so Aug. 10, 11, 12, ... cannot
+    chain into one event).
     """
     import numpy as np
 
-    group_of: dict[int, int] = {}  # rows that joined a group, to the row the group is known by
-    label = np.arange(len(records))  # each row's group as an array, to pass over pairs in bulk
-    members: dict[int, list[int]] = {}  # the rows of each group, by the row it is known by
-    docs: dict[int, set[str]] = {}
-    periods: dict[int, tuple[int, int]] = {}  # latest start and earliest end, by group
-    doc_ids, firsts, lasts = (records.column(field) for field in ("doc_id", "date", "end_date"))
-    for a, b in _apart(ranked, label):
-        ga, gb = group_of.get(a, a), group_of.get(b, b)
-        if ga == gb:  # joined earlier in the chunk
-            continue
-        docs_a = docs.get(ga) or {doc_ids[ga]}
-        docs_b = docs.get(gb) or {doc_ids[gb]}
-        if not docs_a.isdisjoint(docs_b):
-            continue
-        start_a, end_a = periods.get(ga) or ordinals(firsts[ga], lasts[ga])
-        start_b, end_b = periods.get(gb) or ordinals(firsts[gb], lasts[gb])
-        start, end = max(start_a, start_b), min(end_a, end_b)
-        if start - end <= MAX_GAP_DAYS:
-            if len(docs_a) < len(docs_b):  # the larger group takes the smaller one in
-                ga, gb, docs_a, docs_b = gb, ga, docs_b, docs_a
-            docs_a |= docs_b
-            docs[ga] = docs_a
-            docs.pop(gb, None)
-            periods[ga] = start, end
-            periods.pop(gb, None)
-            moved = members.pop(gb, None) or [gb]
-            for i in moved:
-                group_of[i] = ga
-            label[moved] = ga
-            members.setdefault(ga, [ga]).extend(moved)
-    best = _best_scores(ranked, label)
-    groups: defaultdict[int, list[int]] = defaultdict(list)
+    groups = _Groups(records)
+    documents = np.unique(np.array(records.column("doc_id"), dtype=object), return_inverse=True)[1]
+    for _, a, b in ranked.chunks():
+        within = documents[a] == documents[b]
+        for row_a, row_b in zip(a[within].tolist(), b[within].tolist(), strict=True):
+            groups.join(row_a, row_b, same_document=True)
+    for a, b in _apart(ranked, groups.label):
+        groups.join(a, b, same_document=False)
+    best = _best_scores(ranked, groups.label)
+    found: defaultdict[int, list[int]] = defaultdict(list)
     for i in sorted(best):
-        groups[group_of.get(i, i)].append(i)
-    return list(groups.values()), best
+        found[groups.group_of.get(i, i)].append(i)
+    return list(found.values()), best
+
+
+class _Groups:
+    """Groups of rows as they join, each known by one of its rows."""
+
+    def __init__(self, records: Records) -> None:
+        import numpy as np
+
+        self.group_of: dict[int, int] = {}  # rows that joined a group, to the group's row
+        self.label = np.arange(len(records))  # each row's group as an array, for bulk passes
+        self.members: dict[int, list[int]] = {}  # the rows of each group, by the group's row
+        self.docs: dict[int, set[str]] = {}
+        self.periods: dict[int, tuple[int, int]] = {}  # latest start and earliest end, by group
+        self.doc_ids, self.firsts, self.lasts = (
+            records.column(field) for field in ("doc_id", "date", "end_date")
+        )
+
+    def join(self, a: int, b: int, same_document: bool) -> None:
+        """Join the groups of rows ``a`` and ``b`` if they may: they share no document (or,
+        for two rows of one document, only theirs) and their dates stay compatible."""
+        ga, gb = self.group_of.get(a, a), self.group_of.get(b, b)
+        if ga == gb:  # joined earlier
+            return
+        docs_a = self.docs.get(ga) or {self.doc_ids[ga]}
+        docs_b = self.docs.get(gb) or {self.doc_ids[gb]}
+        shared = docs_a & docs_b
+        if shared and not (same_document and shared == {self.doc_ids[a]}):
+            return
+        start_a, end_a = self.periods.get(ga) or ordinals(self.firsts[ga], self.lasts[ga])
+        start_b, end_b = self.periods.get(gb) or ordinals(self.firsts[gb], self.lasts[gb])
+        start, end = max(start_a, start_b), min(end_a, end_b)
+        if start - end > MAX_GAP_DAYS:
+            return
+        if len(docs_a) < len(docs_b):  # the larger group takes the smaller one in
+            ga, gb, docs_a, docs_b = gb, ga, docs_b, docs_a
+        docs_a |= docs_b
+        self.docs[ga] = docs_a
+        self.docs.pop(gb, None)
+        self.periods[ga] = start, end
+        self.periods.pop(gb, None)
+        moved = self.members.pop(gb, None) or [gb]
+        for i in moved:
+            self.group_of[i] = ga
+        self.label[moved] = ga
+        self.members.setdefault(ga, [ga]).extend(moved)
 
 
 def _apart(ranked: Ranked, label: np.ndarray) -> Iterator[tuple[int, int]]:

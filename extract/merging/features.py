@@ -1,5 +1,6 @@
-"""What deciding a merge reads of a mergeable row: its dates as day ordinals, actors, title
-words, kinds of event and amounts (:class:`Mention`)."""
+"""What deciding a merge reads of a mergeable row (:class:`Mention`): its dates as day ordinals,
+actors, places, amounts, the families of its event words and its unnamed participants
+(:mod:`extract.knowledge.happenings`), what it is about, and the content words of its title."""
 
 from __future__ import annotations
 
@@ -9,13 +10,10 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from extract.events.triggers import find_triggers
 from extract.knowledge.lexicon import Lexicon
 from extract.schema import split_values
 
 MERGEABLE_PRECISIONS = frozenset({"day", "week", "month"})
-#: Trigger kinds that tell how something was reported, not what happened.
-_REPORTING_KINDS = frozenset({"statement", "publication"})
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _STOPWORDS = frozenset(
@@ -23,6 +21,8 @@ _STOPWORDS = frozenset(
     | {"have", "its", "his", "her", "their", "they", "them", "into", "onto", "over", "after"}
     | {"before", "about", "than", "then", "said", "says", "told", "also", "would", "will", "not"}
 )
+#: Prefixes of the keys a mention is found under besides its title words (see :attr:`Mention.keys`).
+FAMILY_KEY, PARTICIPANT_KEY, PLACE_KEY = "=", "+", "@"
 
 
 class Mention(NamedTuple):
@@ -34,28 +34,61 @@ class Mention(NamedTuple):
     start: int
     end: int
     actors: frozenset[str]
-    words: frozenset[str]
-    kinds: frozenset[str]
+    #: Title words, families, participants and places, each a key (prefixed but for words).
+    keys: frozenset[str]
+    families: frozenset[str]
+    #: Of ``families``, those identified by what they are about (votes, agreements).
+    object_families: frozenset[str]
+    #: What the event is about: title words that name no actor, place, participant, family or
+    #: aspect, and the families whose object words the title holds ("=legislation" for "budget").
+    about: frozenset[str]
+    participants: frozenset[str]
+    places: frozenset[str]
     amounts: frozenset[str]
+    #: The content words of the title, sorted, for fuzzy comparison.
+    text: str
 
 
 def mention_of(index: int, row: Mapping[str, str], lexicon: Lexicon) -> Mention | None:
+    """The :class:`Mention` of a normalized row, or None when its date cannot merge."""
     if row["precision"] not in MERGEABLE_PRECISIONS or not row["date"]:
         return None
     try:
         start, end = ordinals(row["date"], row["end_date"])
     except ValueError:
         return None
+    words = lexicon.happenings
+    found = words.find(row["title"])
+    families = (
+        words.find(words.main_clause(row["title"])).families
+        or found.families
+        or words.find(row["sentence"]).families
+    )
+    actors = frozenset(split_values(row["actors"]))
+    places = frozenset(split_values(row["location"]))
+    title_words = _title_words(row["title"])
+    named = _title_words(" ".join((*actors, *places)))
+    about = (_title_words(found.rest) - named - words.aspect_words) | {
+        FAMILY_KEY + family for family in found.object_families
+    }
     return Mention(
         index=index,
         doc_id=row["doc_id"],
         day=row["precision"] == "day",
         start=start,
         end=end,
-        actors=frozenset(split_values(row["actors"])),
-        words=_title_words(row["title"]),
-        kinds=_kinds(row, lexicon),
+        actors=actors,
+        keys=title_words
+        | {FAMILY_KEY + family for family in families}
+        | {PARTICIPANT_KEY + participant for participant in found.participants}
+        | {PLACE_KEY + place for place in places},
+        families=families,
+        object_families=families & words.by_object,
+        about=frozenset(about),
+        participants=found.participants,
+        places=places,
         amounts=frozenset(split_values(row["amount"])),
+        text=" ".join(sorted(title_words)),
     )
 
 
@@ -66,15 +99,6 @@ def _title_words(title: str) -> frozenset[str]:
         for word in words
         if len(word) > 2 and word not in _STOPWORDS
     )
-
-
-def _kinds(row: Mapping[str, str], lexicon: Lexicon) -> frozenset[str]:
-    """Kinds of event the title's trigger words name, else the sentence's."""
-    for text in (row["title"], row["sentence"]):
-        kinds = {m.trigger.event for m in find_triggers(text, lexicon)} - _REPORTING_KINDS
-        if kinds:
-            return frozenset(kinds)
-    return frozenset()
 
 
 @lru_cache(maxsize=4096)
