@@ -7,9 +7,11 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
-from extract.merging.features import PLACE_KEY, Mention
+from extract.merging.features import KIND_WORD_KEY, PLACE_KEY, Mention
 from extract.merging.scoring import MAX_GAP_DAYS, SAME_DOCUMENT_THRESHOLD, THRESHOLD, pair_score
 
+#: Keys that find classes naming other actors (see :func:`extract.merging.scoring.evidence`).
+_ACROSS_ACTORS = (PLACE_KEY, KIND_WORD_KEY)
 #: What :func:`pair_score` reads of a mention: all but its index and document.
 _FEATURES = slice(2, None)
 #: A class of open mentions: their features, equal for the copies of a story.
@@ -46,12 +48,12 @@ class _KeyIndex:
 
     def candidates(self, mention: Mention) -> Iterator[dict[int, Mention]]:
         """The members (by row) of each class ``mention`` can merge with: with actors, classes
-        sharing an actor or a place and those naming none that share a key; without actors,
-        any sharing a key (see :attr:`Mention.keys`)."""
+        sharing an actor, a place, or a kind of event with a word, and those naming none that
+        share a key; without actors, any sharing a key (see :attr:`Mention.keys`)."""
         if mention.actors:
             sets = [self.actors.get(actor) for actor in mention.actors]
             sets += [self.bare_words.get(word) for word in mention.keys]
-            sets += [self.words.get(key) for key in mention.keys if key.startswith(PLACE_KEY)]
+            sets += [self.words.get(key) for key in mention.keys if key[0] in _ACROSS_ACTORS]
         else:
             sets = [self.words.get(word) for word in mention.keys]
         return map(self.members.__getitem__, set().union(*filter(None, sets)))
@@ -87,8 +89,8 @@ def scored_pairs(
     :meth:`_KeyIndex.candidates`) are scored. No pair is lost: without a shared actor, title
     word, family, participant or place, the evidence is at most the amounts' and the fuzzy
     wording's (two mentions without a word in common), below ``THRESHOLD``; two mentions both
-    naming actors but sharing none can only merge when they share a place (see
-    :func:`evidence`).
+    naming actors but sharing none can only merge when they share a kind and a place, or a
+    kind and nearly all words (see :func:`evidence`).
     """
     expiry: list[tuple[int, int, Mention]] = []  # open mentions by end and row (unique)
     index = _KeyIndex()

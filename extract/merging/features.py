@@ -22,7 +22,7 @@ _STOPWORDS = frozenset(
     | {"before", "about", "than", "then", "said", "says", "told", "also", "would", "will", "not"}
 )
 #: Prefixes of the keys a mention is found under besides its title words (see :attr:`Mention.keys`).
-FAMILY_KEY, PARTICIPANT_KEY, PLACE_KEY = "=", "+", "@"
+FAMILY_KEY, PARTICIPANT_KEY, PLACE_KEY, KIND_WORD_KEY = "=", "+", "@", "%"
 
 
 class Mention(NamedTuple):
@@ -34,7 +34,8 @@ class Mention(NamedTuple):
     start: int
     end: int
     actors: frozenset[str]
-    #: Title words, families, participants and places, each a key (prefixed but for words).
+    #: Title words, families, participants, places, and each family with each title word that
+    #: is no family's or participant's, each a key (prefixed but for words).
     keys: frozenset[str]
     families: frozenset[str]
     #: Of ``families``, those identified by what they are about (votes, agreements).
@@ -68,7 +69,8 @@ def mention_of(index: int, row: Mapping[str, str], lexicon: Lexicon) -> Mention 
     places = frozenset(split_values(row["location"]))
     title_words = _title_words(row["title"])
     named = _title_words(" ".join((*actors, *places)))
-    about = (_title_words(found.rest) - named - words.aspect_words) | {
+    rest = _title_words(found.rest)
+    about = (rest - named - words.aspect_words) | {
         FAMILY_KEY + family for family in found.object_families
     }
     return Mention(
@@ -81,7 +83,8 @@ def mention_of(index: int, row: Mapping[str, str], lexicon: Lexicon) -> Mention 
         keys=title_words
         | {FAMILY_KEY + family for family in families}
         | {PARTICIPANT_KEY + participant for participant in found.participants}
-        | {PLACE_KEY + place for place in places},
+        | {PLACE_KEY + place for place in places}
+        | {f"{KIND_WORD_KEY}{family}:{word}" for family in families for word in rest},
         families=families,
         object_families=families & words.by_object,
         about=frozenset(about),

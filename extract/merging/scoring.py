@@ -25,6 +25,8 @@ ACTOR_WEIGHT, KIND_WEIGHT, PLACE_WEIGHT, PARTICIPANT_WEIGHT = 0.35, 0.3, 0.15, 0
 AMOUNT_WEIGHT, WORDING_WEIGHT = 0.15, 0.3
 #: Wording at least this alike makes two reports of a vote or an agreement about one thing.
 SAME_OBJECT_WORDING = 0.5
+#: Wording at least this alike (and a shared kind) lets reports naming other actors merge.
+SAME_WORDING = 0.8
 #: What the evidence loses for kinds, or places, that both name and none of which is shared.
 OTHER_KIND_PENALTY, OTHER_PLACE_PENALTY = 0.25, 0.15
 
@@ -41,13 +43,15 @@ class Evidence(NamedTuple):
 
     @property
     def total(self) -> float:
-        return (
+        """The weighted sum of the parts, at most 1."""
+        return min(
+            1.0,
             ACTOR_WEIGHT * self.actors
             + (KIND_WEIGHT * self.kind if self.kind > 0 else OTHER_KIND_PENALTY * self.kind)
             + (PLACE_WEIGHT * self.place if self.place > 0 else OTHER_PLACE_PENALTY * self.place)
             + PARTICIPANT_WEIGHT * self.participants
             + AMOUNT_WEIGHT * self.amounts
-            + WORDING_WEIGHT * self.wording
+            + WORDING_WEIGHT * self.wording,
         )
 
 
@@ -67,7 +71,8 @@ def pair_score(a: Mention, b: Mention) -> float:
 def evidence(a: Mention, b: Mention) -> Evidence | None:
     """What ``a`` and ``b`` share, or None when they cannot be one happening: both give
     amounts but share none, or both name actors but share none, unless they tell of one kind
-    of event in one place (one report names the signatories, the other their countries)."""
+    of event in one place or in nearly the same words (one report names the signatories, the
+    other their countries; actors of the sentence around a subordinate mention)."""
     amounts = bool(a.amounts and b.amounts)
     if amounts and a.amounts.isdisjoint(b.amounts):
         return None
@@ -76,7 +81,7 @@ def evidence(a: Mention, b: Mention) -> Evidence | None:
     actors = 0.0
     if a.actors and b.actors:
         shared = len(a.actors & b.actors)
-        if not shared and (kind < 1 or place < 1):
+        if not shared and (kind < 1 or (place < 1 and wording < SAME_WORDING)):
             return None
         actors = shared / min(len(a.actors), len(b.actors))
     return Evidence(

@@ -138,7 +138,7 @@ def test_the_date_most_sources_give_wins_then_the_earlier() -> None:
         event("b-1", amount="500000000 USD"),
         event("b-1", "2020-09-17"),
         event("b-1", "2020-01-01", end_date="2020-12-31", precision="year", timex="2020"),
-        event("a-2"),
+        event("a-2", title="Putin and Lukashenko discussed the protests in Belarus"),
         event("b-1", actors="", title="Floods hit the south of the country"),
     ],
     ids=["other-actors", "other-amount", "three-days-apart", "year", "same-document", "unlike"],
@@ -148,9 +148,14 @@ def test_events_that_do_not_merge(other: dict[str, str]) -> None:
     assert groups([first, other]) == [{"a-1"}, {other["event_id"]}]
 
 
-def test_a_document_never_reports_one_event_twice() -> None:
-    rows = [event("a-1"), event("b-1"), event("a-2", title="Putin met Lukashenko")]
-    assert groups(rows) == [{"a-1", "b-1"}, {"a-2"}]
+def test_a_document_telling_one_happening_twice_gives_one_event() -> None:
+    again = event("a-2", "2020-09-15", title="Putin met Lukashenko in Sochi", mentions="2")
+    other = event("a-3", title="Putin and Lukashenko discussed the protests in Belarus")
+    merged, mentions = merge_events([event("a-1"), event("b-1"), again, other])
+    assert [m["merged_id"] for m in mentions] == ["a-1", "a-1", "a-1", "a-3"]
+    summit = merged[0]
+    assert (summit["sources"], summit["mentions"], summit["doc_ids"]) == ("2", "4", "a; b")
+    assert summit["date_conflict"] == "2020-09-15 (A)"
 
 
 def test_undated_events_stay_single() -> None:
@@ -190,7 +195,7 @@ def test_copies_of_an_article_are_scored_once_per_mention(
     merged, mentions = merge_events([*copies, reworded])
     assert len(scored) < 2 * len(copies)  # not one per pair: 20,100
     assert [row["sources"] for row in merged] == ["201"]
-    assert {m["merge_score"] for m in mentions} == {"0.85"}
+    assert {m["merge_score"] for m in mentions} == {"0.95"}  # actors, kind, wording
 
 
 def test_daily_reports_do_not_chain_into_one_event() -> None:

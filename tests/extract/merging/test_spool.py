@@ -173,7 +173,7 @@ def test_each_mention_scores_its_best_pair_within_its_event(lexicon: Lexicon) ->
 
 def joined_pair_by_pair(planner: Planner) -> set[frozenset[int]]:
     """The groups of joining every ranked pair in turn, as the docstring of ``cluster`` says,
-    with nothing passed over."""
+    with nothing passed over: first the pairs of one document, then all."""
     records = planner.records
     ids = extract.merging.planner.IdOrder(records.column("event_id"))
     order = extract.merging.planner.date_order(planner._dates, ids)
@@ -192,14 +192,24 @@ def joined_pair_by_pair(planner: Planner) -> set[frozenset[int]]:
         row: (date.fromisoformat(record.date), date.fromisoformat(record.end_date or record.date))
         for row, record in enumerate(rows)
     }
-    for _, firsts, seconds in ranked.chunks():
-        for a, b in zip(firsts.tolist(), seconds.tolist(), strict=True):
-            ga, gb = root(a), root(b)
-            start, end = max(days[ga][0], days[gb][0]), min(days[ga][1], days[gb][1])
-            if ga != gb and docs[ga].isdisjoint(docs[gb]) and (start - end).days <= 2:
-                group[gb] = ga
-                docs[ga] |= docs[gb]
-                days[ga] = start, end
+    pairs = [
+        (a, b)
+        for _, firsts, seconds in ranked.chunks()
+        for a, b in zip(firsts.tolist(), seconds.tolist(), strict=True)
+    ]
+    same_document = [(a, b) for a, b in pairs if rows[a].doc_id == rows[b].doc_id]
+    for joining_one_document, (a, b) in [
+        *((True, pair) for pair in same_document),
+        *((False, pair) for pair in pairs),
+    ]:
+        ga, gb = root(a), root(b)
+        start, end = max(days[ga][0], days[gb][0]), min(days[ga][1], days[gb][1])
+        shared = docs[ga] & docs[gb]
+        allowed = not shared or (joining_one_document and shared == {rows[a].doc_id})
+        if ga != gb and allowed and (start - end).days <= 2:
+            group[gb] = ga
+            docs[ga] |= docs[gb]
+            days[ga] = start, end
     found: dict[int, set[int]] = {}
     for row in range(len(records)):
         found.setdefault(root(row), set()).add(row)
