@@ -19,11 +19,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from extract.events.build import extract_events
-from extract.knowledge.lexicon import load_lexicon
-from extract.merging.merge import merge_events
-from extract.reading.discovery import find_documents
-from extract.reading.documents import read_document
+import extract
 
 SETS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "happenings"
 
@@ -67,7 +63,8 @@ def read_gold(path: Path) -> list[Gold]:
 
 
 def labelled(mentions: list[dict[str, str]], gold: list[Gold]) -> list[tuple[dict[str, str], str]]:
-    """Each mention a gold line names, with its happening; every gold line must name one."""
+    """Each mention a gold line names, with its happening (a gold line whose event was not
+    extracted names none)."""
     found = []
     for line in gold:
         matches = [
@@ -83,13 +80,13 @@ def labelled(mentions: list[dict[str, str]], gold: list[Gold]) -> list[tuple[dic
 
 def score_set(folder: Path, errors: bool) -> Counts:
     """Extract and merge the story in ``folder``; count its pairs against its gold."""
-    lexicon = load_lexicon()
+    lexicon = extract.load_lexicon()
     rows = [
         row
-        for found in find_documents([folder])
-        for row in extract_events(read_document(found.path), lexicon)
+        for found in extract.find_documents([folder])
+        for row in extract.extract_events(extract.read_document(found.path), lexicon)
     ]
-    _, mentions = merge_events(rows, lexicon)
+    _, mentions = extract.merge_events(rows, lexicon)
     counts = Counts()
     for (a, gold_a), (b, gold_b) in combinations(
         labelled(mentions, read_gold(folder / "gold.tsv")), 2

@@ -75,7 +75,7 @@ def evidence_html(event: Mapping[str, str], mentions: Sequence[Mapping[str, str]
         '<div class="el-evidence">'
         f'<div class="el-title">{e(event.get("title", ""))}</div>'
         f'<div class="el-when">{period(event)} · {how}</div>'
-        f"{reported_by(event)}{conflict_html(event)}"
+        f"{reported_by(event)}{merge_reason_html(event)}{conflict_html(event)}"
         f'<blockquote class="el-sentence">{highlight(sentence, written)}</blockquote>'
         f"{context}"
         f'<div class="el-doc">{link_html}<br><span class="el-meta">{" · ".join(meta)}</span></div>'
@@ -114,6 +114,14 @@ def reported_by(event: Mapping[str, str]) -> str:
     outlets = ", ".join(split_values(event.get("outlets", "")))
     names = f": {html.escape(outlets)}" if outlets else ""
     return f'<div class="el-reported">Reported by {count} sources{names}</div>'
+
+
+def merge_reason_html(event: Mapping[str, str]) -> str:
+    """Why the event's mentions were joined (the ``merge_reason`` column), when it says."""
+    reason = str(event.get("merge_reason", "")).strip()
+    if not reason:
+        return ""
+    return f'<div class="el-why">Joined as one happening: {html.escape(reason)}.</div>'
 
 
 def conflict_html(event: Mapping[str, str]) -> str:

@@ -165,7 +165,7 @@ def prepare(frame: pd.DataFrame, name: str = "events") -> LoadResult:
         problems.append(f"{name} lacks columns {', '.join(missing)}; they are treated as empty.")
         for column in missing:
             frame[column] = ""
-    merged = all(column in frame.columns for column in MERGE_COLUMNS)
+    merged = all(column in frame.columns for column in MERGE_COLUMNS if column not in _LATER)
     for column in _KEY_COLUMNS:
         frame[column] = frame[column].str.strip()
     frame = _with_merge_columns(frame[[c for c in MERGED_EVENT_COLUMNS if c in frame.columns]])
@@ -204,6 +204,10 @@ def prepare(frame: pd.DataFrame, name: str = "events") -> LoadResult:
     return LoadResult(frame.reset_index(drop=True), problems, merged)
 
 
+#: Merge columns added after merged files were first written: a file without them is merged.
+_LATER = frozenset({"merge_reason"})
+
+
 def _with_merge_columns(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with every ``MERGED_EVENT_COLUMNS`` column; missing merge columns describe
     single-source events (one source: the event's own document, URL and outlet)."""
@@ -213,6 +217,7 @@ def _with_merge_columns(frame: pd.DataFrame) -> pd.DataFrame:
         "urls": frame["url"],
         "outlets": frame["source"],
         "date_conflict": "",
+        "merge_reason": "",
     }
     missing = {column: value for column, value in single.items() if column not in frame.columns}
     frame = frame.assign(**missing)

@@ -24,6 +24,7 @@ EVIDENCE_CSS = """
 .el-meta {color: #5f6368; font-size: 0.85rem;}
 mark.el-date {background: #ffe08a; padding: 0 0.15em; border-radius: 3px;}
 .el-reported {font-weight: 600; font-size: 0.92rem; margin-bottom: 0.3rem;}
+.el-why {color: #3c4043; font-size: 0.88rem; margin-bottom: 0.3rem;}
 .el-conflict {background: #fdecea; border-left: 3px solid #c5221f; color: #8a1c17;
   padding: 0.25rem 0.6rem; margin: 0.3rem 0 0.5rem 0; font-size: 0.92rem;}
 .el-sources {margin: 0.2rem 0 0 1.2rem; padding: 0; font-size: 0.9rem;}

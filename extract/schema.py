@@ -60,6 +60,7 @@ MERGE_COLUMNS: tuple[str, ...] = (
     "urls",  # their distinct article URLs, joined with "; "
     "outlets",  # their distinct outlet names (the source column), joined with "; "
     "date_conflict",  # dates other sources give, e.g. "2020-08-10 (Danube Post)"; else empty
+    "merge_reason",  # why its mentions were joined: shared kind, place, actors, dates, wording
 )
 
 #: Columns of the merged events table: the event columns, then the merge columns.

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from extract.knowledge.lexicon import Lexicon
+from extract.knowledge.lexicon import Lexicon, load_lexicon
 from extract.merging.planner import Planner
 from extract.merging.rows import mention_values, merged_values, normalized
 from extract.schema import MENTION_COLUMNS, MERGED_EVENT_COLUMNS
@@ -51,6 +51,7 @@ def merge_events(
     The result does not depend on the order of ``rows``.
     """
     rows = [normalized(row) for row in rows]
+    lexicon = lexicon or load_lexicon()
     planner = Planner(lexicon)
     for row in rows:
         planner.add(row)
@@ -58,7 +59,11 @@ def merge_events(
     table = [tuple(row.values()) for row in rows]
     merged = [
         dict(
-            zip(MERGED_EVENT_COLUMNS, merged_values([table[i] for i in members], lead), strict=True)
+            zip(
+                MERGED_EVENT_COLUMNS,
+                merged_values([table[i] for i in members], lead, lexicon),
+                strict=True,
+            )
         )
         for members, lead in plan.groups()
     ]

@@ -7,6 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from extract.knowledge.lexicon import Lexicon
+from extract.merging.reasons import merge_reason
 from extract.schema import EVENT_COLUMNS, MERGED_EVENT_COLUMNS, MULTI_VALUE_SEPARATOR, split_values
 
 if TYPE_CHECKING:
@@ -32,14 +34,16 @@ def mention_values(values: Values, plan: Plan, index: int) -> Values:
     return (*values, plan.merged_ids[index], "" if score is None else f"{score:.2f}")
 
 
-def merged_values(mentions: list[Values], lead: int) -> Values:
-    """One event (in the order of ``MERGED_EVENT_COLUMNS``) from its mentions (rows of distinct
-    documents as values in the order of ``EVENT_COLUMNS``) and the position of its lead among
-    them (see :meth:`Planner.plan`)."""
+def merged_values(mentions: list[Values], lead: int, lexicon: Lexicon) -> Values:
+    """One event (in the order of ``MERGED_EVENT_COLUMNS``) from its mentions (rows as values in
+    the order of ``EVENT_COLUMNS``) and the position of its lead among them (see
+    :meth:`Planner.plan`)."""
     if len(mentions) == 1:  # most events: the mention as it is, from one source
         values = mentions[0]
-        return (*values, "1", values[_DOC_ID], values[_URL], values[_SOURCE], "")
-    merged = _merged([dict(zip(EVENT_COLUMNS, values, strict=True)) for values in mentions], lead)
+        return (*values, "1", values[_DOC_ID], values[_URL], values[_SOURCE], "", "")
+    rows = [dict(zip(EVENT_COLUMNS, values, strict=True)) for values in mentions]
+    merged = _merged(rows, lead)
+    merged["merge_reason"] = merge_reason(rows, lead, lexicon)
     return tuple(merged[column] for column in MERGED_EVENT_COLUMNS)
 
 

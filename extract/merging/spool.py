@@ -112,7 +112,7 @@ def spooled_merge(
         plan = planner.plan(workers)
 
         merged = (
-            merged_values(list(map(spool.__getitem__, members)), lead)
+            merged_values(list(map(spool.__getitem__, members)), lead, planner.lexicon)
             for members, lead in plan.groups()
         )
         mentions = (mention_values(values, plan, i) for i, values in enumerate(spool))

@@ -1,0 +1,84 @@
+"""Why the mentions of a merged event were joined, in words, for the ``merge_reason`` column.
+
+Each mention is set against the lead (the one the merged event takes its date and text from):
+what they share of the evidence :func:`extract.merging.scoring.evidence` weighs (kind of
+event, place, actors, participants, amount, wording) and how far apart their dates are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from extract.knowledge.lexicon import Lexicon
+from extract.merging.features import Mention, mention_of
+from extract.merging.scoring import evidence
+from extract.schema import split_values
+
+
+def merge_reason(rows: list[Mapping[str, str]], lead: int, lexicon: Lexicon) -> str:
+    """Why ``rows`` (keyed by ``EVENT_COLUMNS``) are one happening, set against ``rows[lead]``:
+    "same kind (meeting); same place (Sochi); shared actors (Vladimir Putin); same day, 1 day
+    apart; wording 0.64-1.00"."""
+    found = [mention_of(i, row, lexicon) for i, row in enumerate(rows)]
+    first = found[lead]
+    others = [m for i, m in enumerate(found) if i != lead and m is not None]
+    if first is None or not others:
+        return ""
+    kinds: dict[str, None] = {}
+    places: dict[str, None] = {}
+    actors: dict[str, None] = {}
+    participants: dict[str, None] = {}
+    amounts: dict[str, None] = {}
+    wording: list[float] = []
+    for other in others:
+        shared = evidence(first, other)
+        if shared is None:
+            continue
+        if shared.kind > 0:
+            kinds.update(dict.fromkeys(sorted(first.families & other.families)))
+        places.update(dict.fromkeys(_ordered(rows[lead]["location"], first.places & other.places)))
+        actors.update(dict.fromkeys(_ordered(rows[lead]["actors"], first.actors & other.actors)))
+        participants.update(dict.fromkeys(sorted(first.participants & other.participants)))
+        amounts.update(dict.fromkeys(sorted(first.amounts & other.amounts)))
+        wording.append(shared.wording)
+    parts = [
+        f"{label} ({', '.join(values)})"
+        for label, values in (
+            ("same kind", kinds),
+            ("same place", places),
+            ("shared actors", actors),
+            ("same participants", participants),
+            ("same amount", amounts),
+        )
+        if values
+    ]
+    parts.append(_dates(first, others))
+    if wording:
+        low, high = min(wording), max(wording)
+        parts.append(f"wording {low:.2f}" if low == high else f"wording {low:.2f}-{high:.2f}")
+    if len({row["doc_id"] for row in rows}) < len(rows):
+        parts.append("told more than once by one document")
+    return "; ".join(parts)
+
+
+def _ordered(column: str, values: frozenset[str]) -> list[str]:
+    """``values`` in the order of the multi-valued cell ``column``."""
+    return [value for value in split_values(column) if value in values]
+
+
+def _dates(first: Mention, others: list[Mention]) -> str:
+    """How the others' dates stand to the lead's: "same day", "1 day apart", "within it"."""
+    said: dict[str, None] = {}
+    for other in others:
+        if (other.start, other.end) == (first.start, first.end):
+            said["same day" if first.day else "same period"] = None
+        elif other.start <= first.start and first.end <= other.end:
+            said["within its period"] = None
+        elif first.start <= other.start and other.end <= first.end:
+            said["a period within it"] = None
+        else:
+            gap = max(other.start - first.end, first.start - other.end)
+            said[f"{gap} day{'s' if gap > 1 else ''} apart" if gap > 0 else "periods overlap"] = (
+                None
+            )
+    return ", ".join(said)
