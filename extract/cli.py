@@ -41,7 +41,8 @@ PROGRESS_EVERY = 100
 _EPILOG = """\
 merging:
   Events that several documents report are merged into one row per happening, with the
-  columns sources, doc_ids, urls, outlets and date_conflict added (see docs/merging.md).
+  columns sources, doc_ids, urls, outlets, date_conflict and merge_reason added (see
+  docs/merging.md).
   Every per-document event is also written, with the id of its merged event, to the
   mentions file: next to OUT, named by replacing a final "events" in its name with
   "mentions" (events.csv -> mentions.csv), else by appending "-mentions"

@@ -56,6 +56,11 @@ def test_evidence_lists_every_source_and_the_date_conflict(merged_app: AppTest) 
     html = card(at)
     assert "Reported by 3 sources" in html
     assert "Sources disagree on the date: 2020-08-10 (Danube Post)" in html
+    assert (
+        '<div class="el-why">Joined as one happening: same kind (journey); shared actors'
+        " (Svetlana Tikhanovskaya, Belarus, Lithuania); same participants (ministers); 1 day"
+        " apart, same day; wording 0.92-1.00.</div>"
+    ) in html
     assert html.count('class="el-outlet"') == 3
     for outlet in ("Baltic Wire", "Danube Post", "Eastern Herald"):
         assert f'<span class="el-outlet">{outlet}</span>' in html

@@ -68,3 +68,13 @@ def test_unanchored_event_without_paragraph() -> None:
     )
     assert "no date (unanchored)" in card
     assert "Paragraph" not in card
+
+
+def test_the_reason_of_a_merge_is_shown_escaped_and_only_when_given() -> None:
+    reason = "same kind (meeting); same place (<b>Sochi</b>); same day"
+    assert evidence.merge_reason_html({"merge_reason": reason}) == (
+        '<div class="el-why">Joined as one happening: same kind (meeting); same place'
+        " (&lt;b&gt;Sochi&lt;/b&gt;); same day.</div>"
+    )
+    assert evidence.merge_reason_html({"merge_reason": ""}) == ""
+    assert evidence.merge_reason_html({}) == ""

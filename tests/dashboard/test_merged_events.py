@@ -54,6 +54,14 @@ def test_per_document_file_gets_single_source_merge_columns(events: pd.DataFrame
     assert (events["date_conflict"] == "").all()
 
 
+def test_a_merged_file_written_before_merge_reasons_is_still_merged(merged_csv: Path) -> None:
+    raw = pd.read_csv(merged_csv, dtype=str, keep_default_na=False).drop(columns="merge_reason")
+    result = loading.read_events_csv(raw.to_csv(index=False).encode(), "older.csv")
+    assert result.merged and result.problems == []
+    row = exile(result.events)
+    assert (row["sources"], row["merge_reason"]) == ("3", "")
+
+
 def test_unreadable_source_counts_count_as_one(merged_csv: Path) -> None:
     raw = pd.read_csv(merged_csv, dtype=str, keep_default_na=False)
     raw.loc[0, "sources"] = "many"
