@@ -1,7 +1,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-EVENTS ?= data/events.csv
+EVENTS ?=
+WORKSPACE ?=
 
 .PHONY: setup run test lint format events bench
 
@@ -14,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 run: setup
-	$(BIN)/streamlit run dashboard/app.py -- --events $(EVENTS)
+	$(BIN)/streamlit run dashboard/app.py -- $(if $(EVENTS),--events $(EVENTS),$(if $(WORKSPACE),--workspace $(WORKSPACE)))
 
 test: setup
 	$(BIN)/python -m pytest

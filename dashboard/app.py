@@ -1,12 +1,13 @@
 """Eventline dashboard: dated events from news articles on an interactive timeline.
 
-Run with ``streamlit run dashboard/app.py [-- --events PATH]``.
+Run with ``streamlit run dashboard/app.py [-- --events PATH | --workspace PATH [--read-only]]``.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import (
+    corrections,
     evidence,
     export,
     figure,
@@ -27,8 +29,12 @@ from dashboard import (
     style,
     table,
     upload,
+    workspace_data,
+    workspace_sidebar,
 )
 from dashboard.state import KEY
+from workspace.curation import CURATION_COLUMNS
+from workspace.store import Workspace, WorkspaceError
 
 st.set_page_config(page_title="Eventline", page_icon="🗓️", layout="wide")
 
@@ -65,6 +71,23 @@ def load_base(path: Path) -> tuple[loading.LoadResult, loading.LoadResult]:
     """The events file at ``path`` and the mentions next to it, cached until they change."""
     mentions = loading.mentions_path(path)
     return load(str(path), load_version(path)), load_mentions(str(path), load_version(mentions))
+
+
+@st.cache_resource(max_entries=4, show_spinner="Opening the workspace…")
+def open_workspace(location: str, read_only: bool, seed: str, lexicons: str) -> Workspace:
+    """The workspace at ``location``, opened once per server; a new one is seeded from the
+    folder ``seed`` ('' for none)."""
+    return workspace_data.open_workspace(
+        location, read_only, Path(seed) if seed else None, lexicons or None
+    )
+
+
+@st.cache_resource(max_entries=2, show_spinner="Loading events…")
+def read_workspace(
+    _workspace: Workspace, location: str, generation: int
+) -> workspace_data.WorkspaceData:
+    """The workspace's events as of ``generation`` (every change makes a new one)."""
+    return workspace_data.read_workspace(_workspace)
 
 
 def init_state(events: pd.DataFrame, catalog: loading.Catalog, extent: state.DateRange) -> None:
@@ -230,12 +253,30 @@ def show_evidence(events: pd.DataFrame, shown: pd.DataFrame, mentions: pd.DataFr
     st.html(style.EVIDENCE_CSS + evidence.evidence_html(row, sources))
 
 
-def download_buttons(shown: pd.DataFrame, view: state.FilterState, merged: bool) -> None:
+def correct_selected(
+    workspace: Workspace, data: workspace_data.WorkspaceData, shown: pd.DataFrame, generation: int
+) -> None:
+    """The corrections panel of the selected event of a workspace."""
+    selected = st.session_state.get(KEY["event"], "")
+    match = data.events[data.events["event_id"] == selected] if selected else data.events.iloc[:0]
+    if match.empty:
+        return
+    row = {key: str(value) for key, value in match.iloc[0].items()}
+    corrections.panel(workspace, row, data.documents, generation)
+    others = shown[shown["event_id"] != selected]
+    corrections.join_picker(workspace, row, others, data.documents, generation)
+    corrections.add_form(workspace, row, data.documents, generation)
+    corrections.history_table(workspace, row["target"])
+
+
+def download_buttons(
+    shown: pd.DataFrame, view: state.FilterState, merged: bool, extra: tuple[str, ...]
+) -> None:
     """The downloads of the shown events, side by side; files are built only when a button is
-    clicked."""
+    clicked. ``extra``: columns exported after the event table's."""
     first, last = loading.date_span(shown)
     files = export.downloads(
-        shown, filters.describe(view), view.start or first, view.end or last, merged
+        shown, filters.describe(view), view.start or first, view.end or last, merged, extra
     )
     for column, file in zip(st.columns([1, 1, 1.3, 1.7]), files, strict=False):
         column.download_button(
@@ -291,34 +332,95 @@ def timeline(
     )
 
 
+@dataclass
+class Opened:
+    """The events the page shows, where they come from, and the workspace they are in."""
+
+    events: pd.DataFrame
+    mentions: pd.DataFrame
+    problems: list[str]
+    merged: bool
+    name: str
+    version: tuple
+    workspace: Workspace | None = None
+    data: workspace_data.WorkspaceData | None = None
+    generation: int = 0
+
+
+def open_table(path: Path) -> Opened:
+    """An events table, with this session's uploads."""
+    base, base_mentions = load_base(path)
+    uploaded = st.session_state.get(state.UPLOADED, loading.empty_events())
+    extra = st.session_state.get(state.UPLOADED_MENTIONS, loading.empty_mentions())
+    return Opened(
+        events=loading.combine(base.events, uploaded),
+        mentions=loading.combine_mentions(base_mentions.events, extra),
+        problems=[*base.problems, *base_mentions.problems],
+        merged=base.merged or not uploaded.empty,
+        name=path.name,
+        version=(str(path), load_version(path), st.session_state.get(state.UPLOAD_GENERATION, 0)),
+    )
+
+
+def open_source(source: options.Source) -> Opened:
+    """The events of the workspace or table ``source`` names; raises WorkspaceError."""
+    if source.events is not None:
+        return open_table(source.events)
+    location = str(source.workspace)
+    seed = str(source.seed or "")
+    workspace = open_workspace(location, source.read_only, seed, upload.lexicons_directory() or "")
+    generation = workspace.generation()
+    data = read_workspace(workspace, location, generation)
+    original = bool(st.session_state.get(corrections.SHOW_ORIGINAL))
+    mode = " · read-only" if source.read_only else ""
+    return Opened(
+        events=data.original if original else data.events,
+        mentions=data.mentions,
+        problems=data.problems,
+        merged=True,
+        name=f"workspace {workspace.name}{mode}",
+        version=(location, generation, original),
+        workspace=workspace,
+        data=data,
+        generation=generation,
+    )
+
+
 def main() -> None:
     """Build the page."""
     argv, environ = sys.argv[1:], os.environ
-    path = options.events_path(argv, environ)
     limit = options.detail_limit(argv, environ, overview.DETAIL_LIMIT)
-    base, base_mentions = load_base(path)
-    uploaded = st.session_state.get(state.UPLOADED, loading.empty_events())
-    events = loading.combine(base.events, uploaded)
-    extra = st.session_state.get(state.UPLOADED_MENTIONS, loading.empty_mentions())
-    mentions = loading.combine_mentions(base_mentions.events, extra)
-    version = (str(path), load_version(path), st.session_state.get(state.UPLOAD_GENERATION, 0))
-    catalog = choices(events, version)
+    source = options.source(argv, environ)
+    st.html(style.PAGE_CSS)
+    st.title("Eventline")
+    try:
+        opened = open_source(source)
+    except WorkspaceError as error:
+        st.error(f"Cannot open the workspace: {error}.")
+        return
+    events, mentions, workspace = opened.events, opened.mentions, opened.workspace
+    catalog = choices(events, opened.version)
     extent = filters.data_extent(events, date.today())
     init_state(events, catalog, extent)
     state.follow_extent(st.session_state, extent)
 
-    st.html(style.PAGE_CSS)
-    st.title("Eventline")
-    st.caption(f"Dated events from news articles · {path.name}")
-    for problem in [*base.problems, *base_mentions.problems]:
+    st.caption(f"Dated events from news articles · {opened.name}")
+    for problem in opened.problems:
         st.warning(problem)
     notices = st.session_state.pop(state.URL_NOTICES, [])
     if notices:
         st.info("Some link parameters were ignored: " + "; ".join(notices) + ".")
 
     sidebar_filters(catalog, extent)
-    sidebar_upload(events)
-    upload_messages()
+    if workspace is None:
+        sidebar_upload(events)
+        upload_messages()
+    else:
+        curated = int((opened.data.events["curated"] == "yes").sum())
+        workspace_sidebar.original_toggle(curated)
+        if not source.read_only:
+            workspace_sidebar.uploads(workspace)
+        workspace_sidebar.documents(workspace, opened.data.documents, source.read_only)
 
     view = state.read(st.session_state, extent)
     shown = filters.apply_filters(events, view)
@@ -336,9 +438,12 @@ def main() -> None:
 
     st.subheader("Evidence")
     show_evidence(events, shown, mentions)
+    editing = workspace is not None and not source.read_only
+    if editing and not st.session_state.get(corrections.SHOW_ORIGINAL):
+        correct_selected(workspace, opened.data, shown, opened.generation)
 
     st.subheader("Events")
-    download_buttons(shown, view, base.merged or not uploaded.empty)
+    download_buttons(shown, view, opened.merged, CURATION_COLUMNS if workspace else ())
     rows = table.table_view(shown)
     note = table.truncation_note(len(shown), len(rows))
     if note:

@@ -84,11 +84,17 @@ class Download:
 
 
 def downloads(
-    events: pd.DataFrame, slug: str, start: date | None, end: date | None, merged: bool
+    events: pd.DataFrame,
+    slug: str,
+    start: date | None,
+    end: date | None,
+    merged: bool,
+    extra: tuple[str, ...] = (),
 ) -> list[Download]:
     """The CSV, JSON and TimelineJS downloads of ``events``; CSV and JSON hold the merge
-    columns when ``merged``. ``slug``, ``start`` and ``end`` name the files."""
-    columns = export_columns(merged)
+    columns when ``merged``, then the ``extra`` columns. ``slug``, ``start`` and ``end`` name
+    the files."""
+    columns = export_columns(merged) + extra
     return [
         Download(
             "Download CSV",

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import layout, selection, traces
+from dashboard import layout, marks, selection, traces
 from dashboard.hover import escape, hover_texts
 from dashboard.loading import END, START
 
@@ -58,9 +58,9 @@ def build_timeline(
     rows = rows.assign(_y=y, _width=width)
 
     fig = go.Figure(traces.topic_traces(rows, topic_order))
-    ring = selection.ring(rows, selected)
-    if ring is not None:
-        fig.add_trace(ring)
+    for extra in (marks.curated_marks(rows), selection.ring(rows, selected)):
+        if extra is not None:
+            fig.add_trace(extra)
     x_range = (
         layout.window_range(window) if window else layout.initial_range(dated[START], dated[END])
     )

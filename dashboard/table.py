@@ -18,6 +18,7 @@ TABLE_COLUMNS: dict[str, tuple[str, int]] = {
     "end_date": ("Until", 95),
     "precision": ("Precision", 80),
     "date_source": ("Dating", 80),
+    "corrected": ("Corrected", 110),  # events of a workspace only
 }
 
 
@@ -27,7 +28,8 @@ MAX_ROWS = 5000
 
 def table_view(events: pd.DataFrame, limit: int = MAX_ROWS) -> pd.DataFrame:
     """The shown columns of the first ``limit`` ``events`` by date, undated events last."""
-    view = events.loc[:, [START, "event_id", *TABLE_COLUMNS]]
+    shown = [column for column in TABLE_COLUMNS if column in events.columns]
+    view = events.loc[:, [START, "event_id", *shown]]
     ordered = view.sort_values([START, "event_id"], na_position="last", kind="stable")
     return ordered.head(limit).drop(columns=START).set_index("event_id")
 

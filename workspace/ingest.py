@@ -277,3 +277,18 @@ def counts(workspace: Workspace) -> dict[str, int]:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def seed(workspace: Workspace, folder: Path, extractor: Extractor | None = None) -> IngestReport:
+    """Add the articles of ``folder`` to a workspace opened for the first time (no documents,
+    never seeded); once seeded, a workspace is never seeded again, even when emptied."""
+    with workspace.reading() as connection:
+        seeded = get_meta(connection).get("seeded") == "1"
+        held = connection.execute(select(func.count()).select_from(documents)).scalar_one()
+    if seeded or held or workspace.read_only:
+        return IngestReport()
+    found = [item.path for item in extract.find_documents([Path(folder)]) if not item.problem]
+    report = ingest(workspace, ((path.name, path.read_bytes()) for path in found), None, extractor)
+    with workspace.writing() as connection:
+        set_meta(connection, {"seeded": "1"})
+    return report

@@ -54,7 +54,11 @@ def assert_clean(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
 
 
-def test_runs_on_the_bundled_data(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_runs_on_the_bundled_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without options: the default workspace, seeded from data/articles, whose events are
+    those of the bundled data/events.csv."""
+    monkeypatch.delenv("EVENTLINE_WORKSPACE", raising=False)
+    monkeypatch.setattr(options, "DEFAULT_WORKSPACE", tmp_path / "workspace.sqlite")
     at = make_app(monkeypatch, None).run()
     assert_clean(at)
     if options.DEFAULT_EVENTS.exists():

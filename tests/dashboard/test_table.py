@@ -8,7 +8,15 @@ def test_table_is_sorted_by_date_with_undated_last(events: pd.DataFrame) -> None
     assert len(view) == len(events)
     assert list(view["date"][:-1]) == sorted(view["date"][:-1])
     assert view["date"].iloc[-1] == ""
-    assert list(view.columns) == list(table.TABLE_COLUMNS)
+    assert list(view.columns) == [c for c in table.TABLE_COLUMNS if c != "corrected"]
+
+
+def test_the_corrected_fields_of_a_workspace_are_listed(events: pd.DataFrame) -> None:
+    marked = events.assign(corrected="")
+    marked.loc[marked["event_id"] == "putin-lukashenko-sochi-2", "corrected"] = "date; title"
+    view = table.table_view(marked)
+    assert list(view.columns)[-1] == "corrected"
+    assert view.loc["putin-lukashenko-sochi-2", "corrected"] == "date; title"
 
 
 def test_table_keeps_the_earliest_rows_up_to_the_limit(events: pd.DataFrame) -> None:

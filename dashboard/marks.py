@@ -1,0 +1,35 @@
+"""Marks on the timeline for the events corrected by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.hover import escape_all
+from dashboard.loading import END, START
+
+#: The mark drawn above a corrected event.
+MARK = "✎"
+
+
+def curated_marks(rows: pd.DataFrame) -> go.Scatter | None:
+    """A pencil above each lane row of a corrected event (None when there is none)."""
+    if "curated" not in rows.columns:
+        return None
+    chosen = rows[rows["curated"] == "yes"]
+    if chosen.empty:
+        return None
+    middle = chosen[START] + (chosen[END] - chosen[START]) / 2
+    return go.Scatter(
+        mode="text",
+        x=middle,
+        y=chosen["_y"],
+        text=[MARK] * len(chosen),
+        textposition="top center",
+        textfont={"size": 13, "color": "#b45309"},
+        hovertext="Corrected: " + escape_all(chosen["corrected"]),
+        hoverinfo="text",
+        customdata=chosen["event_id"].to_numpy(dtype=object),
+        name="Corrected",
+        showlegend=False,
+    )

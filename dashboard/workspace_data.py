@@ -1,0 +1,100 @@
+"""The dashboard's data from a workspace: opened (and seeded when new), read into the frames
+the timeline, the table and the downloads use, with the corrections applied."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import loading
+from extract import LexiconError
+from workspace.curation import CURATION_COLUMNS, TARGET, curate
+from workspace.ingest import Extractor, IngestReport, ingest, remove_document, seed
+from workspace.store import Workspace, WorkspaceError
+from workspace.views import read_stored
+
+#: Columns the workspace's events carry beyond the event table's.
+EXTRA_COLUMNS = (*CURATION_COLUMNS, TARGET)
+
+
+@dataclass(frozen=True)
+class WorkspaceData:
+    """One snapshot of a workspace: the curated events (``events``), the extractor's own
+    (``original``), both prepared as :func:`dashboard.loading.prepare` does; the mentions,
+    the rows marked not an event, the documents."""
+
+    events: pd.DataFrame
+    original: pd.DataFrame
+    mentions: pd.DataFrame
+    removed: pd.DataFrame
+    documents: pd.DataFrame
+    problems: list[str] = field(default_factory=list)
+
+
+def open_workspace(
+    location: str, read_only: bool, articles: Path | None, lexicons: str | None
+) -> Workspace:
+    """Open the workspace at ``location``; a new one is seeded from the folder ``articles``
+    (when given). Raises :class:`WorkspaceError` with a one-line message."""
+    workspace = Workspace.open(location, read_only=read_only)
+    if articles is not None and articles.is_dir():
+        seed(workspace, articles, Extractor(Path(lexicons) if lexicons else None))
+    return workspace
+
+
+def read_workspace(workspace: Workspace) -> WorkspaceData:
+    """The workspace's events with the corrections applied, and the rest of the snapshot."""
+    stored = read_stored(workspace)
+    curated = curate(stored)
+    events = prepared(curated.events, "workspace events")
+    blank = dict.fromkeys(EXTRA_COLUMNS, "")
+    original = prepared(stored.events.assign(**blank), "workspace events")
+    removed = prepared(curated.removed, "removed events") if not curated.removed.empty else None
+    return WorkspaceData(
+        events=events.events,
+        original=original.events,
+        mentions=curated.mentions,
+        removed=removed.events if removed else events.events.iloc[:0],
+        documents=stored.documents,
+        problems=events.problems,
+    )
+
+
+def prepared(frame: pd.DataFrame, name: str) -> loading.LoadResult:
+    """``frame`` validated and extended as an events table is, keeping its curation columns."""
+    result = loading.prepare(frame, name)
+    extra = frame.drop_duplicates("event_id").set_index("event_id")[list(EXTRA_COLUMNS)]
+    events = result.events.join(extra, on="event_id")
+    events[list(EXTRA_COLUMNS)] = events[list(EXTRA_COLUMNS)].fillna("")
+    return loading.LoadResult(events, result.problems, merged=True)
+
+
+def add_files(
+    workspace: Workspace,
+    files: list[tuple[str, bytes]],
+    published: date | None,
+    lexicons: str | None,
+    progress: Callable[[int, str], None],
+) -> IngestReport:
+    """Add uploaded files to the workspace; never raises for a bad file or lexicon."""
+    try:
+        return ingest(
+            workspace, files, published, Extractor(Path(lexicons) if lexicons else None), progress
+        )
+    except WorkspaceError as error:
+        return IngestReport(errors=[str(error)])
+    except LexiconError as error:
+        return IngestReport(errors=[f"bad lexicon {error}"])
+
+
+def remove(workspace: Workspace, doc_id: str) -> str:
+    """Remove a document; the line to show."""
+    try:
+        found = remove_document(workspace, doc_id)
+    except WorkspaceError as error:
+        return str(error)
+    return f"Removed {doc_id} and its events." if found else f"{doc_id} was already removed."
