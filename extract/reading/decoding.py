@@ -52,6 +52,17 @@ def decode_utf8(data: bytes, name: str) -> str:
         raise DocumentError(name, f"not UTF-8 text ({byte}); convert it to UTF-8 first") from None
 
 
+def refuse_binary_start(block: bytes, name: str) -> None:
+    """Refuse a file from its first ``block`` when that is binary data: NUL bytes (outside
+    UTF-16 and UTF-32, told by their BOM) or too many control characters."""
+    if any(block.startswith(bom) for bom, encoding in _BOMS if encoding != "utf-8-sig"):
+        return
+    _refuse_nul(block, name)
+    controls = len(block) - len(block.translate(None, _CONTROLS))
+    if controls > _MAX_CONTROL_SHARE * len(block):
+        raise DocumentError(name, _BINARY)
+
+
 def _refuse_nul(data: bytes, name: str) -> None:
     """A NUL byte outside UTF-16 and UTF-32 (told by their BOM) only occurs in binary data."""
     if b"\x00" in data:

@@ -11,11 +11,13 @@ are web pages, anything else is text with optional front matter):
 from __future__ import annotations
 
 import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from extract.reading.decoding import decode_text
+from extract.reading.decoding import decode_text, refuse_binary_start
 from extract.reading.errors import DocumentError
 from extract.reading.frontmatter import parse_date, split_front_matter
 from extract.reading.html import is_html_name, read_page
@@ -112,13 +114,65 @@ def load_document(data: bytes, name: str, published: date | None = None) -> Docu
     return parse_document(decode_text(data, name), name, published)
 
 
+#: Files larger than this are not read: no news article comes near it, and reading one would
+#: hold it, and what is extracted from it, in memory.
+MAX_DOCUMENT_BYTES = 20_000_000
+#: The first block, read before the rest to tell a binary file without reading it whole.
+FIRST_BLOCK = 65_536
+
+
 def read_document(path: Path, published: date | None = None) -> Document:
-    """Read the file at ``path`` and build its :class:`Document`, as :func:`load_document`."""
+    """Read the file at ``path`` and build its :class:`Document`, as :func:`load_document`.
+
+    Only a regular file of at most ``MAX_DOCUMENT_BYTES`` is read, and only when its first
+    block is not binary: a FIFO, a device (``/dev/zero``) or a huge sparse file is refused
+    without waiting on it or reading it whole.
+    """
+    return load_document(read_bytes(path), str(path), published)
+
+
+def read_bytes(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """The bytes of the regular file at ``path`` (see :func:`read_document`); any reason not to
+    read it is a :class:`DocumentError`."""
     try:
-        data = path.read_bytes()
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
-        raise DocumentError(str(path), f"{_describe(error, path)}") from None
-    return load_document(data, str(path), published)
+        raise DocumentError(str(path), _describe(error, path)) from None
+    with os.fdopen(handle, "rb") as stream:
+        mode = os.fstat(handle)
+        if not stat.S_ISREG(mode.st_mode):
+            raise DocumentError(str(path), f"not a regular file ({file_kind(mode.st_mode)})")
+        if mode.st_size > limit:
+            raise DocumentError(
+                str(path),
+                f"too large ({_megabytes(mode.st_size)}, the limit is {_megabytes(limit)})",
+            )
+        try:
+            first = stream.read(FIRST_BLOCK)
+            refuse_binary_start(first, str(path))
+            data = first + stream.read(limit + 1 - len(first))
+        except OSError as error:
+            raise DocumentError(str(path), _describe(error, path)) from None
+    if len(data) > limit:  # it grew while being read
+        raise DocumentError(str(path), f"too large (above {_megabytes(limit)})")
+    return data
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not regular is, in words."""
+    kinds = (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISLNK, "a symbolic link"),
+    )
+    return next((word for test, word in kinds if test(mode)), "a special file")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def _describe(error: OSError, path: Path) -> str:
