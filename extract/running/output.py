@@ -8,10 +8,12 @@ together: every file is complete before any is renamed into place. A path ending
 
 from __future__ import annotations
 
+import fcntl
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from extract.schema import EVENT_COLUMNS
@@ -54,20 +56,39 @@ def write_tables(tables: Sequence[tuple[Rows, Path, Sequence[str]]]) -> list[int
     """Write each ``(rows, path, columns)`` table as :func:`write_events` does; return the counts.
 
     All temporary files are written before the first rename, so a failure while writing
-    leaves every previous file untouched.
+    leaves every previous file untouched. The renames happen under a lock on the directories
+    of the tables, so of two runs writing the same tables at once, the files left are all of
+    one run, never a mix.
     """
-    with ExitStack() as stack:
-        temporaries = [stack.enter_context(_replacing(Path(path))) for _, path, _ in tables]
-        return [
-            _write(rows, temporary, columns, Path(path).suffix.lower() == PARQUET_SUFFIX)
-            for (rows, path, columns), temporary in zip(tables, temporaries, strict=True)
-        ]
+    return _write_all(
+        [(rows, Path(path), columns, _is_parquet(path)) for rows, path, columns in tables]
+    )
 
 
 def write_events_csv(rows: Rows, path: Path, columns: Sequence[str] = EVENT_COLUMNS) -> int:
     """Like :func:`write_events`, always CSV."""
-    with _replacing(Path(path)) as temporary:
-        return _write(rows, temporary, columns, parquet=False)
+    return _write_all([(rows, Path(path), columns, False)])[0]
+
+
+def _is_parquet(path: Path) -> bool:
+    return Path(path).suffix.lower() == PARQUET_SUFFIX
+
+
+def _write_all(tables: Sequence[tuple[Rows, Path, Sequence[str], bool]]) -> list[int]:
+    with ExitStack() as stack:
+        temporaries = [stack.enter_context(_temporary(path)) for _, path, _, _ in tables]
+        counts = [
+            _write(rows, temporary.path, columns, parquet)
+            for (rows, _, columns, parquet), temporary in zip(tables, temporaries, strict=True)
+        ]
+        for (_, path, _, _), temporary in zip(tables, temporaries, strict=True):
+            _sync(temporary.path)
+            os.chmod(temporary.path, _mode_for(path))
+        with _locked({path.parent for _, path, _, _ in tables}):
+            for (_, path, _, _), temporary in zip(tables, temporaries, strict=True):
+                os.replace(temporary.path, path)
+                temporary.renamed = True
+        return counts
 
 
 def _write(rows: Rows, path: Path, columns: Sequence[str], parquet: bool) -> int:
@@ -127,20 +148,34 @@ def _write_parquet(rows: Rows, path: Path, columns: Sequence[str]) -> int:
     return count
 
 
+@dataclass
+class _Temporary:
+    path: Path
+    renamed: bool = False
+
+
 @contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
-    """A temporary path to write; renamed to ``path`` on success, removed on any failure."""
+def _temporary(path: Path) -> Iterator[_Temporary]:
+    """A new temporary file next to ``path``, removed on exit unless it was renamed."""
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
-    temporary = Path(name)
+    temporary = _Temporary(Path(name))
     try:
         yield temporary
-        _sync(temporary)
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    finally:
+        if not temporary.renamed:
+            temporary.path.unlink(missing_ok=True)
+
+
+@contextmanager
+def _locked(directories: Iterable[Path]) -> Iterator[None]:
+    """An exclusive lock (``flock``) on each of ``directories``, taken in a fixed order."""
+    with ExitStack() as stack:
+        for directory in sorted({os.path.realpath(directory) for directory in directories}):
+            handle = os.open(directory, os.O_RDONLY)
+            stack.callback(os.close, handle)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def _sync(path: Path) -> None:

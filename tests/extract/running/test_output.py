@@ -1,4 +1,7 @@
 import csv
+import fcntl
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -144,3 +147,25 @@ def test_rows_may_be_tuples_of_values_in_column_order(tmp_path: Path, name: str)
     assert write_events([ROW, other], by_key) == 2
     assert write_events([tuple(ROW.values()), tuple(other.values())], by_position) == 2
     assert by_position.read_bytes() == by_key.read_bytes()
+
+
+def test_the_pair_of_tables_is_renamed_under_a_lock_on_their_directory(tmp_path: Path) -> None:
+    """Two runs started together mixed their events and mentions files (1 run in 20): the
+    renames of one run now wait while another run holds the directory's lock."""
+    events, mentions = tmp_path / "events.csv", tmp_path / "mentions.csv"
+    handle = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(handle, fcntl.LOCK_EX)  # another run renaming its pair
+    writer = threading.Thread(
+        target=write_tables,
+        args=([([ROW], events, EVENT_COLUMNS), ([ROW], mentions, EVENT_COLUMNS)],),
+    )
+    try:
+        writer.start()
+        writer.join(timeout=2)
+        assert writer.is_alive()
+        assert not events.exists() and not mentions.exists()
+    finally:
+        os.close(handle)
+    writer.join(timeout=30)
+    assert events.exists() and mentions.exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["events.csv", "mentions.csv"]
