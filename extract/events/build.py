@@ -28,6 +28,7 @@ from functools import cached_property, lru_cache
 
 from extract.events.actors import SentenceActors, find_speaker
 from extract.events.amounts import find_amounts
+from extract.events.limits import paragraph_window
 from extract.events.narrative import Anchor, Narrative, is_quote
 from extract.events.periods import Period, precision_of, to_period
 from extract.events.places import dateline_place, locations_in
@@ -115,14 +116,10 @@ def event_rows(doc: Document, events: list[Event]) -> list[dict[str, str]]:
     if not events:
         return []
     spans = paragraph_spans(doc.text)
-    paragraphs: dict[int, str] = {}
     published = doc.published.isoformat() if doc.published else ""
     rows = []
     for number, event in enumerate(events, start=1):
-        index = event.sentence.paragraph
-        if index not in paragraphs:
-            paragraph_start, paragraph_end = spans[index]
-            paragraphs[index] = squeeze(doc.text[paragraph_start:paragraph_end])
+        sentence = event.sentence
         dating = event.dating
         period = dating.period
         row = {  # in the order of EVENT_COLUMNS
@@ -148,7 +145,9 @@ def event_rows(doc: Document, events: list[Event]) -> list[dict[str, str]]:
             "mentions": str(event.mentions),
             "date_source": dating.date_source,
             "doc_title": doc.title,
-            "paragraph": paragraphs[index],
+            "paragraph": paragraph_window(
+                doc.text, spans[sentence.paragraph], (sentence.start, sentence.end)
+            ),
         }
         rows.append(row)
     return rows

@@ -10,16 +10,20 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from extract import DocumentError, Found, extract_events, load_lexicon, read_document
+from extract import Document, DocumentError, Found, Lexicon, load_lexicon, read_document
+from extract.events.build import event_rows, find_events
+from extract.events.limits import event_limit, limit_notice
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """The rows of one document, or why it was skipped (kept as text: it crosses processes)."""
+    """The rows of one document, or why it was skipped (kept as text: it crosses processes),
+    and a ``notice`` for a document read with a limit (see :mod:`extract.events.limits`)."""
 
     name: str
     rows: list[dict[str, str]]
     reason: str = ""
+    notice: str = ""
 
     @property
     def error(self) -> DocumentError | None:
@@ -39,11 +43,19 @@ def process(found: Found, published: date | None, lexicons: Path | None = None) 
     except DocumentError as error:
         return Outcome(error.name, [], error.reason)
     try:
-        rows = extract_events(document, load_lexicon(lexicons))
+        rows, notice = document_rows(document, load_lexicon(lexicons))
     except Exception as error:  # a bug on one document must not lose the others
         reason = f"extraction failed, {type(error).__name__}: {error}"
         return Outcome(str(found.path), [], reason)
-    return Outcome(str(found.path), rows)
+    return Outcome(str(found.path), rows, notice=notice)
+
+
+def document_rows(document: Document, lexicon: Lexicon) -> tuple[list[dict[str, str]], str]:
+    """The rows of ``document``'s events, at most :func:`event_limit` of them, and the notice
+    saying how many more were found, or ""."""
+    events = find_events(document, lexicon)
+    limit = event_limit(document.text)
+    return event_rows(document, events[:limit]), limit_notice(len(events), limit)
 
 
 def process_batch(

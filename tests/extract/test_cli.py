@@ -175,14 +175,14 @@ def test_progress_and_a_failing_document_do_not_stop_the_run(
 ) -> None:
     for name in ("a", "b", "c"):
         write(tmp_path / "in" / f"{name}.md", STORY.format(id=name))
-    real = extract.running.pipeline.extract_events
+    real = extract.running.pipeline.find_events
 
-    def failing_on_b(doc, lexicon=None):
+    def failing_on_b(doc, lexicon):
         if doc.doc_id == "b":
             raise ValueError("boom")
         return real(doc, lexicon)
 
-    monkeypatch.setattr(extract.running.pipeline, "extract_events", failing_on_b)
+    monkeypatch.setattr(extract.running.pipeline, "find_events", failing_on_b)
     monkeypatch.setattr(extract.cli, "PROGRESS_EVERY", 1)
     out = tmp_path / "events.csv"
     status, stderr = run_main(str(tmp_path / "in"), "-o", str(out), "--workers", "1", "--no-merge")
