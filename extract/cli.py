@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import re
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing
+from contextlib import closing, contextmanager
 from datetime import date
 from pathlib import Path
+from types import FrameType
 from typing import TextIO
 
 from extract import (
@@ -26,14 +28,23 @@ from extract import (
 )
 from extract.merging.spool import spooled_merge
 from extract.reading.frontmatter import parse_date
-from extract.running.output import mentions_path, write_tables
-from extract.running.parallel import Workers, default_workers, local_workers, run_local
+from extract.running.output import Rows, mentions_path, write_tables
+from extract.running.parallel import (
+    MAX_WORKERS_PER_CORE,
+    Workers,
+    default_workers,
+    local_workers,
+    run_local,
+)
 from extract.running.pipeline import Outcome
+from extract.running.spreadsheet import neutralized
+from extract.running.targets import target_problem
 
 EXIT_OK = 0
 EXIT_SKIPPED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 128 + signal.SIGTERM
 
 #: Without a terminal, progress is reported every this many documents.
 PROGRESS_EVERY = 100
@@ -55,7 +66,12 @@ exit status:
   0  every document was read and the events were written
   1  some documents were skipped (each one is named on stderr with the reason), or, with
      --strict, the run stopped at the first bad document and wrote nothing
-  2  wrong usage
+  2  wrong usage, or an output that is one of the inputs or not a regular file
+  130, 143  interrupted (Ctrl-C) or terminated (SIGTERM): nothing written, no file left behind
+
+The CSV is for programs: every cell is written as extracted, so a cell starting with "=", "+",
+"-" or "@" would be read as a formula by a spreadsheet. --spreadsheet-safe prefixes such cells
+with "'", as the dashboard's download does.
 """
 
 
@@ -65,6 +81,11 @@ _REASON_DETAIL = re.compile(r"\s*(?:'[^']*'|\([^)]*\)|,.*)")
 
 class _Stop(Exception):
     """Raised to end a ``--strict`` run at the first bad document."""
+
+
+class _Terminated(BaseException):
+    """Raised on SIGTERM, to clean up as on Ctrl-C (a BaseException, as KeyboardInterrupt is,
+    so that nothing catching errors of one document stops it)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -133,6 +154,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--strict", action="store_true", help="stop at the first bad document, write nothing"
     )
+    parser.add_argument(
+        "--spreadsheet-safe",
+        action="store_true",
+        help="prefix cells a spreadsheet would run as formulas with ' (see below)",
+    )
     runner = parser.add_mutually_exclusive_group()
     runner.add_argument(
         "--workers",
@@ -141,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=(
             "documents are read, and large merges decided, in N processes (default: the number"
-            " of cores, here %(default)s)"
+            f" of cores, here %(default)s; at most {MAX_WORKERS_PER_CORE} per core)"
         ),
     )
     runner.add_argument(
@@ -166,6 +192,15 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
     mentions = (args.mentions or mentions_path(args.output)) if args.merge else None
     if mentions is not None and mentions.resolve() == args.output.resolve():
         parser.error(f"the mentions file would overwrite the events file {args.output}")
+    for target in (args.output, mentions):
+        problem = target and target_problem(target, args.paths)
+        if problem:
+            messages.say(problem)
+            return EXIT_USAGE
+    most = MAX_WORKERS_PER_CORE * default_workers()
+    if args.workers > most:
+        messages.say(f"--workers {args.workers} is more than this machine can use, {most} used")
+        args.workers = most
     targets = " and ".join(str(path) for path in (args.output, mentions) if path)
     if args.lexicons:
         args.lexicons = args.lexicons.resolve()
@@ -175,12 +210,12 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
         messages.say(f"bad lexicon {error}")
         return EXIT_USAGE
     try:
-        with local_workers(args.workers) as workers:
+        with _terminated_as_exception(), local_workers(args.workers) as workers:
             outcomes = _outcomes(args, workers)
-            run = _Run(outcomes, args.strict, messages)
+            run = _Run(outcomes, args.strict, messages, args.spreadsheet_safe)
             with closing(outcomes):
                 if mentions is None:
-                    written = write_events(run.rows(), args.output, EVENT_COLUMNS)
+                    written = write_events(run.cells(run.rows()), args.output, EVENT_COLUMNS)
                     summary = run.summary(f"{_count(written, 'event')} written to {args.output}")
                 else:
                     summary = _write_merged(run, args.output, mentions, workers, lexicon)
@@ -190,6 +225,9 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
     except KeyboardInterrupt:
         messages.say(f"interrupted, nothing written to {targets}")
         return EXIT_INTERRUPTED
+    except _Terminated:
+        messages.say(f"terminated, nothing written to {targets}")
+        return EXIT_TERMINATED
     except OSError as error:
         messages.say(_failure(error, targets, [args.output, mentions]))
         return EXIT_SKIPPED
@@ -230,6 +268,25 @@ def _ingest(args: argparse.Namespace, messages: _Messages) -> int:
     return EXIT_SKIPPED if report.errors else EXIT_OK
 
 
+@contextmanager
+def _terminated_as_exception() -> Iterator[None]:
+    """Within the block, SIGTERM raises :class:`_Terminated` in the main thread, so that
+    temporary files are removed and workers stopped as on Ctrl-C."""
+
+    def terminate(number: int, frame: FrameType | None) -> None:
+        raise _Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _write_merged(
     run: _Run, output: Path, mentions: Path, workers: Workers, lexicon: Lexicon
 ) -> str:
@@ -240,7 +297,10 @@ def _write_merged(
     )
     with spooled_merge(rows, output, lexicon, workers) as (merged, mention_rows):
         events, count = write_tables(
-            [(merged, output, MERGED_EVENT_COLUMNS), (mention_rows, mentions, MENTION_COLUMNS)]
+            [
+                (run.cells(merged), output, MERGED_EVENT_COLUMNS),
+                (run.cells(mention_rows), mentions, MENTION_COLUMNS),
+            ]
         )
     return run.summary(
         f"{_count(events, 'event')} written to {output}, {_count(count, 'mention')} to {mentions}"
@@ -261,10 +321,17 @@ def _outcomes(args: argparse.Namespace, workers: Workers) -> Iterator[Outcome]:
 class _Run:
     """One pass over the documents' outcomes, counting what was read and skipped."""
 
-    def __init__(self, outcomes: Iterator[Outcome], strict: bool, messages: _Messages) -> None:
+    def __init__(
+        self,
+        outcomes: Iterator[Outcome],
+        strict: bool,
+        messages: _Messages,
+        spreadsheet_safe: bool = False,
+    ) -> None:
         self.outcomes = outcomes
         self.strict = strict
         self.messages = messages
+        self.spreadsheet_safe = spreadsheet_safe
         self.read = 0
         self.events = 0
         self.skipped: Counter[str] = Counter()
@@ -279,6 +346,8 @@ class _Run:
                 continue
             self.read += 1
             self._progress()
+            if outcome.notice:
+                self.messages.say(f"{outcome.name}: {outcome.notice}")
             notice = self.doc_ids.claim(outcome.name, outcome.rows)
             if notice:
                 self.messages.say(notice)
@@ -286,6 +355,10 @@ class _Run:
             yield from outcome.rows
         if then:
             self.messages.say(then())
+
+    def cells(self, rows: Rows) -> Rows:
+        """``rows`` as written: neutralized for spreadsheets when asked."""
+        return neutralized(rows) if self.spreadsheet_safe else rows
 
     def summary(self, written: str) -> str:
         """The last line of a run: documents read and skipped, then ``written``."""
@@ -335,7 +408,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
     return int(value)
 

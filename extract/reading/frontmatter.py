@@ -10,6 +10,9 @@ from extract.reading.errors import DocumentError
 _DELIMITER = "---"
 _KEY_VALUE = re.compile(r"([A-Za-z_][\w-]*)\s*:\s*(.*)")  # on a stripped line
 _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+#: An absolute date names its year.
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def split_front_matter(text: str, name: str) -> tuple[dict[str, str], int]:
@@ -38,13 +41,27 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str], int]:
 
 
 def parse_date(value: str, name: str) -> date:
-    """Parse a publication date such as ``2020-09-15`` or ``September 15, 2020``."""
+    """Parse a publication date such as ``2020-09-15`` or ``September 15, 2020``.
+
+    Only absolute dates are taken: a relative one ("yesterday", "3 days ago") would be resolved
+    against today's clock, and a numeric one that reads both ways (``03-02-2009``: 3 February
+    or 2 March) is refused rather than guessed.
+    """
     value = value.strip()
     if _ISO_DATE.match(value):
         try:
             return date.fromisoformat("-".join(part.zfill(2) for part in value.split("-")))
         except ValueError:
             raise DocumentError(name, f"impossible published date {value!r}") from None
+    numeric = _NUMERIC_DATE.match(value)
+    if numeric:
+        return _numeric_date(value, name, *map(int, numeric.groups()))
+    if not _YEAR.search(value):
+        raise DocumentError(
+            name,
+            f"unreadable published date {value!r}: only an absolute date with its year is"
+            " taken, such as 2020-09-15",
+        )
     import dateparser
 
     parsed = dateparser.parse(
@@ -55,6 +72,21 @@ def parse_date(value: str, name: str) -> date:
     if parsed is None:
         raise DocumentError(name, f"unreadable published date {value!r}")
     return parsed.date()
+
+
+def _numeric_date(value: str, name: str, first: int, second: int, year: int) -> date:
+    """A day-month or month-day date, when only one reading is possible."""
+    if first <= 12 and second <= 12 and first != second:
+        raise DocumentError(
+            name,
+            f"ambiguous published date {value!r} (day and month could be either way);"
+            " write it as YYYY-MM-DD",
+        )
+    day, month = (first, second) if first > 12 else (second, first)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DocumentError(name, f"impossible published date {value!r}") from None
 
 
 def _unquote(value: str) -> str:

@@ -6,7 +6,10 @@ memory stays flat however large the corpus is.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +26,10 @@ from extract.running.pipeline import Outcome, process, process_batch
 BATCH_SIZE = 16
 #: Batches in flight per worker: keeps workers busy while bounding memory.
 IN_FLIGHT_PER_WORKER = 4
+#: More workers than this per core only add processes competing for the same cores.
+MAX_WORKERS_PER_CORE = 4
+#: ``prctl`` option: the signal a process gets when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
 
 Submit = Callable[[tuple[Found, ...]], Future[list[Outcome]]]
 
@@ -44,15 +51,38 @@ class Workers:
 def local_workers(count: int) -> Iterator[Workers]:
     """``count`` worker processes shared by the steps of a run (reading the documents, then
     deciding the merge), forked when first used: early, while this process is small. They stop
-    at the end, their pending work cancelled."""
+    at the end, their pending work cancelled; when the run is interrupted (Ctrl-C, SIGTERM) they
+    are terminated at once, and they die with this process even when it is killed (Linux)."""
     if count <= 1:
         yield Workers(1, None)
         return
-    pool = ProcessPoolExecutor(max_workers=count)
+    others = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(
+        max_workers=count, initializer=_start_worker, initargs=(os.getpid(),)
+    )
     try:
         yield Workers(count, pool)
+    except Exception:
+        raise
+    except BaseException:  # interrupted: their work is not waited for
+        for process in set(multiprocessing.active_children()) - others:
+            process.terminate()
+        raise
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _start_worker(parent: int) -> None:
+    """Set up a worker: it dies with its parent, and leaves signals to the parent, which
+    stops it (an interrupt would otherwise print a traceback from every worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
 
 
 def run_local(
