@@ -25,6 +25,7 @@ from extract.events.entities import (
     title_words,
 )
 from extract.knowledge.lexicon import Lexicon
+from extract.knowledge.words import word_list, word_set
 from extract.text.joined import ByText, Joined
 from extract.text.names import (
     LeadWords,
@@ -35,56 +36,24 @@ from extract.text.names import (
     mentions_of,
 )
 
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 #: Last words that make a capitalized phrase an organization.
-ORGANIZATION_WORDS: frozenset[str] = _word_set(
-    """Organization Organisation Ministry Council Party Bank Committee Union Agency Institute
-    University Corporation Company Group Post Times News Fund Court Commission Assembly
-    Parliament Army Forces Guard Association Foundation Network Service Department Office
-    Alliance Federation Front Movement Coalition Authority Board Bureau Police Navy Inc Ltd
-    Corp Club League Society Press Media Television Radio Airlines Airways Centre Center
-    Corps Records Studios Pictures Motors Electronics Systems Technologies Industries Holdings
-    Labs Entertainment Communications Pharmaceuticals Software Conference Stores Store"""
-)
+ORGANIZATION_WORDS: frozenset[str] = word_set("organization_words.txt")
 #: Capitalized words that start a sentence or name a time, never an actor's first word.
-FUNCTION_WORDS: frozenset[str] = _word_set(
-    """The A An On In At Of For And But Or Nor If As By To From With Without Both This That These
-    Those Their His Her Its Our My Your We He She It They I You Mr Mrs Ms Dr Sir Lady Lord
-    January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday Today Yesterday Tomorrow Last Next Early Late Earlier Later Then Now
-    Separately Meanwhile However Indeed Also Following Supported According Despite After Before
-    During Since Until While When Where What Who Why How Yes No Not Some Many Several Such
-    Theme Note Disclaimer Comment Articles Become Visit Opposition"""
-)
+FUNCTION_WORDS: frozenset[str] = word_set("function_words.txt")
 #: Capitalized words that can be part of an organization's name but not of a person's.
-GENERIC_WORDS: frozenset[str] = _word_set(
-    """President Minister Prime Chancellor Secretary Senator Governor Mayor Ambassador General
-    Spokesman Spokeswoman Spokesperson Chairman Director Judge King Queen Prince Pope
-    National Federal Republic State States United Central International Global World Union
-    Treaty Security Collective Democratic Republican Independent Commonwealth Research
-    Progressive Radio Hour Network God Internet Web Facebook Twitter Telegram YouTube Instagram
-    Street Avenue Square Human Rights Interior Foreign Defense Defence Justice Health"""
-)
+GENERIC_WORDS: frozenset[str] = word_set("generic_words.txt")
 #: Lowercase words that introduce an organization's name: "insurer Generali".
-ORGANIZATION_INTRODUCERS: tuple[str, ...] = (
-    "insurer", "company", "firm", "bank", "lender", "carrier", "airline", "retailer", "automaker",
-    "carmaker", "manufacturer", "giant", "group", "startup", "broadcaster", "newspaper", "agency",
-    "party", "outlet", "producer", "operator", "developer", "conglomerate", "miner",
-)  # fmt: skip
+ORGANIZATION_INTRODUCERS: tuple[str, ...] = word_list("organization_introducers.txt")
 _REPORTING_VERB = re.compile(
     r"\b(?:said|says|told|noted|added|stressed|explained|affirmed|declared|announced|wrote|"
     r"insisted|warned|argued|claimed|replied|recalled)\b|:\s*$"
 )
-_SPATIAL_WORDS = "in at near from to into inside outside across via visited visit visiting"
+#: Words before a capital that make it a place, not its government ("in Minsk").
+_SPATIAL_WORDS = word_list("capital_place_words.txt")
 #: A spatial word, whitespace and perhaps "the" ending a text ("visited the "), matched at the
 #: start of the text reversed: one try instead of a search trying every position.
 _SPATIAL_BEFORE_REVERSED = re.compile(
-    rf"(?:\s+eht)?\s+(?:{'|'.join(word[::-1] for word in _SPATIAL_WORDS.split())})\b",
+    rf"(?:\s+eht)?\s+(?:{'|'.join(word[::-1] for word in _SPATIAL_WORDS)})\b",
     re.IGNORECASE,
 )
 _COMMA = re.compile(r",\s*")

@@ -8,10 +8,11 @@ from functools import cache
 
 from extract.events.actors import FUNCTION_WORDS, GENERIC_WORDS, place_forms
 from extract.knowledge.lexicon import Lexicon
+from extract.knowledge.words import word_list
 from extract.text.names import Mention
 
 #: Words that put a following place name in the role of a location.
-SPATIAL_WORDS = ("in", "at", "near", "inside", "outside", "across", "throughout", "visited")
+SPATIAL_WORDS: tuple[str, ...] = word_list("spatial_words.txt")
 
 _SETTLEMENT = r"(?:the\s+)?(?:(?:town|city|village|region|province|port|capital)\s+of\s+)?"
 _BEFORE = re.compile(rf"(?:^|[^\w-])(?:{'|'.join(SPATIAL_WORDS)})\s+{_SETTLEMENT}$", re.IGNORECASE)

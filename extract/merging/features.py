@@ -11,16 +11,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extract.knowledge.lexicon import Lexicon
+from extract.knowledge.words import word_set
 from extract.schema import split_values
 
 MERGEABLE_PRECISIONS = frozenset({"day", "week", "month"})
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
-_STOPWORDS = frozenset(
-    {"the", "and", "for", "with", "from", "that", "this", "was", "were", "are", "has", "had"}
-    | {"have", "its", "his", "her", "their", "they", "them", "into", "onto", "over", "after"}
-    | {"before", "about", "than", "then", "said", "says", "told", "also", "would", "will", "not"}
-)
+_STOPWORDS = word_set("stopwords.txt")
 #: Prefixes of the keys a mention is found under besides its title words (see :attr:`Mention.keys`).
 FAMILY_KEY, PARTICIPANT_KEY, PLACE_KEY, KIND_WORD_KEY = "=", "+", "@", "%"
 

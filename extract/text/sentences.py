@@ -11,20 +11,12 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from extract.knowledge.words import word_set
 
 #: Words that end with a period without ending the sentence.
-ABBREVIATIONS: frozenset[str] = _word_set(
-    """mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc ltd co corp dept univ
-    no vs jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est fig"""
-)
+ABBREVIATIONS: frozenset[str] = word_set("abbreviations.txt")
 #: After a dotted acronym such as "U.S." or "etc.", only these words start a new sentence.
-SENTENCE_STARTERS: frozenset[str] = _word_set(
-    "the a an he she it they we i this that these those but and in on at his her their its"
-)
+SENTENCE_STARTERS: frozenset[str] = word_set("sentence_starters.txt")
 
 #: Longer runs without a sentence end (tables, lists, garbled text) are cut at whitespace into
 #: pieces of at most this many characters, which bounds the work spent on any one sentence.

@@ -65,4 +65,4 @@ def test_the_tagger_loads_no_part_of_the_event_pipeline() -> None:
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "['text', 'timex']"
+    assert result.stdout.strip() == "['knowledge', 'text', 'timex']"
