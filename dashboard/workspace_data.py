@@ -13,7 +13,7 @@ import pandas as pd
 from dashboard import loading
 from extract import LexiconError
 from workspace.curation import CURATION_COLUMNS, TARGET, curate
-from workspace.ingest import Extractor, IngestReport, ingest, remove_document, seed
+from workspace.ingest import Extractor, IngestReport, ingest, remerge, remove_document, seed
 from workspace.store import Workspace, WorkspaceError
 from workspace.views import read_stored
 
@@ -39,10 +39,13 @@ def open_workspace(
     location: str, read_only: bool, articles: Path | None, lexicons: str | None
 ) -> Workspace:
     """Open the workspace at ``location``; a new one is seeded from the folder ``articles``
-    (when given). Raises :class:`WorkspaceError` with a one-line message."""
+    (when given), a merge left pending is done. Raises :class:`WorkspaceError` with a one-line
+    message."""
     workspace = Workspace.open(location, read_only=read_only)
+    extractor = Extractor(Path(lexicons) if lexicons else None)
     if articles is not None and articles.is_dir():
-        seed(workspace, articles, Extractor(Path(lexicons) if lexicons else None))
+        seed(workspace, articles, extractor)
+    remerge(workspace, extractor.lexicon)
     return workspace
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from workspace.tables import MIGRATIONS, SCHEMA_VERSION, meta
+from workspace.tables import EVENT_TABLES, MIGRATIONS, SCHEMA_VERSION, meta
 
 #: The workspace ``make run`` and the dashboard open when none is named.
 DEFAULT_WORKSPACE = Path(__file__).resolve().parent.parent / "data" / "workspace.sqlite"
@@ -144,6 +144,7 @@ class Workspace:
                         f"reads ({SCHEMA_VERSION}); upgrade Eventline"
                     )
                 if version == SCHEMA_VERSION:
+                    _add_event_columns(connection, self.read_only, self.name)
                     return
                 if self.read_only:
                     raise WorkspaceError(
@@ -154,6 +155,27 @@ class Workspace:
                 set_meta(connection, {"schema_version": str(SCHEMA_VERSION)})
                 if "generation" not in values:
                     set_meta(connection, {"generation": "0"})
+
+
+def _add_event_columns(connection: Connection, read_only: bool, name: str) -> None:
+    """Add the columns the event tables gained since the workspace was made (as text, empty),
+    and mark the merged events for rebuilding, which fills them."""
+    inspector = inspect(connection)
+    missing = [
+        (table.name, column)
+        for table in EVENT_TABLES
+        for column in [c.name for c in table.columns]
+        if column not in {c["name"] for c in inspector.get_columns(table.name)}
+    ]
+    if not missing:
+        return
+    if read_only:
+        raise WorkspaceError(f"{name} needs new columns; open it once without read-only")
+    for table, column in missing:
+        connection.exec_driver_sql(
+            f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT ''"
+        )
+    set_meta(connection, {"merge_pending": "1"})
 
 
 def get_meta(connection: Connection) -> dict[str, str]:

@@ -123,6 +123,9 @@ edits = Table(
     Column("author", Text, nullable=False, default=""),
 )
 
+#: Tables whose columns follow the event table's (new columns are added on opening).
+EVENT_TABLES: tuple[Table, ...] = (mentions, events)
+
 #: Tables in the order their rows can be inserted (parents first).
 TABLES: tuple[Table, ...] = (
     meta,

@@ -6,10 +6,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sample_articles import OUTLETS, files
 from sqlalchemy import inspect, update
 
+from workspace.ingest import ingest, remerge
 from workspace.store import Workspace, WorkspaceError, database_url
 from workspace.tables import meta
+from workspace.views import read_stored
 
 
 def test_a_new_workspace_has_plain_tables_and_the_schema_version(workspace: Workspace) -> None:
@@ -81,3 +84,23 @@ def test_locations_become_urls(tmp_path: Path) -> None:
 def test_an_unreachable_server_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceError, match=r"^workspace postgresql://nobody@127.0.0.1:9/x: .*"):
         Workspace.open("postgresql://nobody@127.0.0.1:9/x")
+
+
+def test_columns_the_event_table_gained_are_added_and_filled(workspace_location: str) -> None:
+    opened = Workspace.open(workspace_location)
+    ingest(
+        opened, files(OUTLETS / "baltic-wire-election.md", OUTLETS / "minsk-monitor-election.md")
+    )
+    with opened.writing() as connection:
+        connection.exec_driver_sql("ALTER TABLE events DROP COLUMN merge_reason")
+        connection.exec_driver_sql("ALTER TABLE mentions DROP COLUMN merge_score")
+    opened.close()
+    with pytest.raises(WorkspaceError, match="needs new columns; open it once without read-only"):
+        Workspace.open(workspace_location, read_only=True)
+    reopened = Workspace.open(workspace_location)
+    assert remerge(reopened)
+    events = read_stored(reopened).events.set_index("event_id")
+    reason = events.loc["baltic-wire-election-1", "merge_reason"]
+    assert reason.startswith("same kind (election); shared actors (Alexander Lukashenko)")
+    assert "merge_score" in {c["name"] for c in inspect(reopened.engine).get_columns("mentions")}
+    reopened.close()
