@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from extract.knowledge.words import word_list
 
 MAX_TITLE = 90
 
@@ -30,7 +32,8 @@ _RELATIVE_CLAUSE = re.compile(
 _RELATIVE_PRONOUN = re.compile(r"[TtWw](?i:hat|hich|ho)\s")
 _OPENER = re.compile(
     r"^(?:separately|meanwhile|indeed|however|also|moreover|now|either way|but|and|so|then|"
-    r"instead|still|yet)\b,?\s*",
+    r"instead|still|yet|earlier|later|unfortunately|(?:that|because|although|though|whereas|if)"
+    r"(?=\s+(?:the|a|an|this|these|those|it|he|she|they|we|its|their|his|her|[A-Z])\b))\b,?\s*",
     re.I,
 )
 _REPORTED = re.compile(
@@ -64,8 +67,37 @@ _DASH_ASIDE = re.compile(r"\s+[—–]\s+[a-z][^—–]{0,60}?\s+[—–]\s+")
 _SPACE_BEFORE_WORD = re.compile(r"\s+(?=[A-Za-z])")
 _SPACE_BEFORE_CONJUNCTION = re.compile(r"\s+(?:and|or)\b")
 _MIN_CUT = 45
+#: A wire dateline opening a sentence: "KYIV, March 5 (Reuters) - ", "WASHINGTON (AP) — ".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,[^-–—()\n]{0,30})?\s*(?:\([^()]{1,30}\))?\s*(?:--|[-–—])\s+"
+)
+#: What joins two dates ("in March and June"), dropped with them.
+_BETWEEN_DATES = re.compile(r"\s*(?:,|and|or|,\s*and|to|through)\s*")
+#: A verb after a date that opens its clause, which makes the date its subject ("2007 was the
+#: year ..."): the date stays.
+_SUBJECT_DATE_VERB = re.compile(r"\s+(?:was|is|were|are|will|has|had|saw|marked|brought)\b")
+_COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|be|been)\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+")
+#: A one-word or a number aside between commas, left by a date removed from it ("filed [in
+#: 2003]", "49"), and a noun phrase in apposition to a name ("Jobs, the chief executive, said").
+_SHORT_ASIDE_COMMAS = re.compile(r",\s+(?:[a-z]+|\d{1,3}),\s+(?=[a-z])")
+_APPOSITION = re.compile(r"(?<=[A-Za-z.]),\s+(?:the|a|an)\s+[^,]{3,60}?,\s+(?=[a-z])")
+_DOUBLE_COMMA = re.compile(r",(?:\s*,)+")
+#: Words a title does not end with.
+_DANGLING = re.compile(
+    r"(?:[\s,]+(?:that|and|or|but|of|to|the|a|an|with|in|on|at|by|for|from|as|which|who|"
+    r"before|after|along|since|until|during|than|its|their|his|her|beginning|intended))+$",
+    re.I,
+)
+#: Lowercase words that do not make a title more than a name: articles, "of", "former".
+_NAME_ONLY_WORDS = frozenset(("the", "a", "an", "of", "and", "for", "former"))
 _FIRST_PERSON = re.compile(r"^(?:We|I|Our|My|Us)\b")
 _PARTICIPLE_OPENER = re.compile(r"^(?:\w+ing|According|Despite|Amid|After)\b[^,]*,")
+#: A prepositional phrase before the subject ("At the conference, Jobs ..."): a long title is
+#: never cut down to it.
+_PREPOSITION_OPENER = re.compile(
+    r"^(?:At|In|On|During|Before|With|For|From|By|Following|Since|Under|Over)\b[^,]*,"
+)
 _COMMA_OPENER = re.compile(r"^[^,]{3,60},\s+(?=\S)")
 _ARTICLE = re.compile(r"^(?:a|an)\s+", re.I)
 #: A name and its acronym in parentheses; the name starts at a word start, where the search
@@ -124,7 +156,13 @@ def headline(
     relative = _relative_clause(text, start, end, anchor)
     if relative:
         start, end = relative
+    if start == 0 and (dateline := _DATELINE.match(text)):
+        start = dateline.end()
     title = _headline(text, start, end, bool(relative), tuple(date_spans))
+    if _is_name_only(title) and (start, end) != (0, len(text)):
+        dateline = _DATELINE.match(text)
+        opening = dateline.end() if dateline else 0
+        title = _headline(text, opening, len(text), False, tuple(date_spans))
     if _FIRST_PERSON.match(title):
         name = speaker() if callable(speaker) else speaker
         if name:
@@ -146,12 +184,33 @@ def _headline(
         title = _without_trailing_clause(title)
     title = _without_country(_OPENER.sub("", title))
     title = _ARTICLE.sub("", title)
+    if len(title.split()) < 3 and date_spans:  # "that day has come": the date is the subject
+        return _headline(text, start, end, relative, ())
     return _capitalized(_turn_reported_speech(title))
 
 
 @lru_cache(maxsize=256)
 def _finished(title: str) -> str:
-    return _capitalized(_shortened(title))
+    shortened = _shortened(title)
+    if not shortened.endswith("…"):
+        shortened = _DANGLING.sub("", shortened) or shortened
+    return _capitalized(shortened)
+
+
+def _is_name_only(title: str) -> bool:
+    """Whether ``title`` is no more than a name and a title ("Steve Jobs, the Apple Chief
+    Executive Officer"): no lowercase word but articles, "of" and words of job titles."""
+    words = re.findall(r"[\w’'-]+", title)
+    titles = _job_words()
+    return bool(words) and all(
+        w[0].isupper() or w in _NAME_ONLY_WORDS or w in titles for w in words
+    )
+
+
+@cache
+def _job_words() -> frozenset[str]:
+    """Words of job titles in lowercase ("chief", "executive", "officer")."""
+    return frozenset(word.lower() for word in word_list("job_titles.txt"))
 
 
 def _is_aside(text: str, span: tuple[int, int]) -> bool:
@@ -188,12 +247,28 @@ def _relative_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int, 
 
 
 def _without_dates(text: str, start: int, end: int, date_spans: list[tuple[int, int]]) -> str:
+    """The clause ``text[start:end]`` without its date expressions and their prepositions; a
+    date that is the clause's subject stays, a possessive one becomes "the" ("this year's
+    conference": "the conference"), and what joins two dates goes with them."""
     pieces = []
     position = start
     for date_start, date_end in sorted(date_spans):
         if date_end <= start or date_start >= end:
             continue
-        before = _without_preposition(text[position:date_start])
+        between = text[position:date_start]
+        if pieces and _BETWEEN_DATES.fullmatch(between):
+            position = max(position, date_end)
+            continue
+        if not text[start:date_start].strip() and _SUBJECT_DATE_VERB.match(text, date_end, end):
+            continue  # the clause's subject: "2007 was the year ..."
+        if _COPULA_BEFORE.search(between):
+            continue  # its complement: "... was the year of the iPhone"
+        possessive = _POSSESSIVE_AFTER.match(text, date_end, end)
+        if possessive:
+            pieces += (between, "the ")
+            position = max(position, possessive.end())
+            continue
+        before = _without_preposition(between)
         space = _SPACE_BEFORE_WORD.match(text, date_end, end)
         if space and not _SPACE_BEFORE_CONJUNCTION.match(text, date_end, end):
             date_end = space.end()
@@ -212,7 +287,11 @@ def _tidy(text: str) -> str:
     if "(" in text:
         text = _SHORT_ASIDE.sub(r"\1", _LONG_ASIDE.sub("", text))
     text = " ".join(_QUOTES.sub("", text).replace("…", " ").split())
-    return _SPACE_BEFORE_MARK.sub("", text).strip(_EDGE_MARKS)
+    text = _SPACE_BEFORE_MARK.sub("", text)
+    if "," in text:
+        text = _DOUBLE_COMMA.sub(",", text)
+        text = _APPOSITION.sub(" ", _SHORT_ASIDE_COMMAS.sub(" ", text))
+    return text.strip(_EDGE_MARKS)
 
 
 def _without_preposition(text: str) -> str:
@@ -281,6 +360,7 @@ def _shortened(title: str) -> str:
     attempts = (title, _without_opener(title))
     if participle:
         attempts = attempts[::-1]
+    opener = _PREPOSITION_OPENER.match(title)
     for attempt in attempts:
         if len(attempt) <= MAX_TITLE:
             return attempt
@@ -288,7 +368,7 @@ def _shortened(title: str) -> str:
             cuts = [
                 m.start() for m in pattern.finditer(attempt) if _MIN_CUT <= m.start() <= MAX_TITLE
             ]
-            if cuts:
+            if cuts and not (opener and attempt is title and cuts[-1] < opener.end()):
                 return attempt[: cuts[-1]].rstrip(" ,;:")
     return title[: title.rfind(" ", 0, MAX_TITLE - 1)].rstrip(" ,;:") + "…"
 

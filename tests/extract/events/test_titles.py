@@ -93,3 +93,64 @@ def test_first_person_titles_are_credited_to_the_speaker() -> None:
         headline(text, 3, [])
         == "We agreed that Moscow would grant Minsk a state loan of $1.5 billion"
     )
+
+
+def dated_title(sentence: str, *dates: str, anchor: str = "") -> str:
+    """The title of ``sentence`` for the event at ``anchor`` (its first date by default), its
+    date expressions being ``dates``."""
+    spans = [(sentence.find(d), sentence.find(d) + len(d)) for d in dates]
+    return headline(sentence, sentence.find(anchor or dates[0]), spans)
+
+
+def test_a_wire_dateline_is_not_part_of_the_title() -> None:
+    sentence = "KYIV, March 5 (Reuters) - Ukraine's parliament approved the budget on Tuesday."
+    assert dated_title(sentence, "March 5", "Tuesday", anchor="Tuesday") == (
+        "Ukraine's parliament approved the budget"
+    )
+    sentence = "WASHINGTON (AP) — The Senate passed the bill on Monday."
+    assert dated_title(sentence, "Monday") == "The Senate passed the bill"
+
+
+def test_a_leading_conjunction_goes() -> None:
+    sentence = "Officials insisted on Monday — that the agreement would be signed in Brussels."
+    title = dated_title(sentence, "Monday", anchor="agreement")
+    assert title == "The agreement would be signed in Brussels"
+
+
+def test_a_possessive_date_becomes_the() -> None:
+    sentence = "Shares fell 3% after Wednesday's close."
+    assert dated_title(sentence, "Wednesday") == "Shares fell 3% after the close"
+
+
+def test_two_dates_go_with_what_joins_them() -> None:
+    sentence = "He made an appearance in March and June to unveil the new tablet."
+    title = dated_title(sentence, "March", "June")
+    assert title == "He made an appearance to unveil the new tablet"
+
+
+def test_a_date_that_is_the_subject_stays() -> None:
+    assert dated_title("2007 was the year of the smartphone.", "2007") == (
+        "2007 was the year of the smartphone"
+    )
+    assert dated_title("Unfortunately, that day has come.", "that day") == "That day has come"
+
+
+def test_no_dangling_fragments() -> None:
+    sentence = "Acme's latest suit, filed in September 2003, claims that the retailer broke it."
+    assert dated_title(sentence, "September 2003") == (
+        "Acme's latest suit claims that the retailer broke it"
+    )
+    sentence = "The analyst, with Barclays, estimated on Friday that"
+    assert dated_title(sentence, "Friday") == "The analyst, with Barclays, estimated"
+
+
+def test_never_just_a_name_with_a_title() -> None:
+    sentence = (
+        "Steve Jobs, the Apple Chief Executive Officer, announced the new phone at a developers' "
+        "conference on Monday, where he promoted the older model by saying it was twice as slow."
+    )
+    assert dated_title(sentence, "Monday") == (
+        "Steve Jobs announced the new phone at a developers conference"  # quotes go, as before
+    )
+    sentence = "European Trade Commissioner Valdis Dombrovskis — on Tuesday, in Kyiv — signed it."
+    assert dated_title(sentence, "Tuesday") != "European Trade Commissioner Valdis Dombrovskis"
