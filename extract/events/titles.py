@@ -76,6 +76,8 @@ _BETWEEN_DATES = re.compile(r"\s*(?:,|and|or|,\s*and|to|through)\s*")
 #: A verb after a date that opens its clause, which makes the date its subject ("2007 was the
 #: year ..."): the date stays.
 _SUBJECT_DATE_VERB = re.compile(r"\s+(?:was|is|were|are|will|has|had|saw|marked|brought)\b")
+#: A title that starts with an auxiliary verb lost its subject with a date.
+_NO_SUBJECT = re.compile(r"^(?:has|have|had|is|was|were|are|will|would|can|could)\s")
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|be|been)\s+$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s+")
 #: A one-word or a number aside between commas, left by a date removed from it ("filed [in
@@ -184,7 +186,7 @@ def _headline(
         title = _without_trailing_clause(title)
     title = _without_country(_OPENER.sub("", title))
     title = _ARTICLE.sub("", title)
-    if len(title.split()) < 3 and date_spans:  # "that day has come": the date is the subject
+    if date_spans and _NO_SUBJECT.match(title):  # "that day has come": the date was the subject
         return _headline(text, start, end, relative, ())
     return _capitalized(_turn_reported_speech(title))
 
