@@ -30,7 +30,7 @@ from extract.events.actors import SentenceActors, find_speaker
 from extract.events.amounts import find_amounts
 from extract.events.limits import paragraph_window
 from extract.events.narrative import Anchor, Narrative, is_quote
-from extract.events.periods import Period, precision_of, to_period
+from extract.events.periods import DayRange, precision_of, to_period
 from extract.events.places import dateline_place, locations_in
 from extract.events.titles import clause_span, headline
 from extract.events.topics import document_topic, event_topic, find_topics
@@ -67,7 +67,7 @@ _PHRASE_BEFORE_DATE = re.compile(
 class Dating:
     """When an event happened and how that is known."""
 
-    period: Period | None
+    period: DayRange | None
     timex: str
     date_text: str
     date_source: str  # explicit, inferred or unanchored
@@ -153,15 +153,24 @@ def event_rows(doc: Document, events: list[Event]) -> list[dict[str, str]]:
     return rows
 
 
+#: Confidence of an event by how its date is known (see :func:`confidence`).
+EXPLICIT_DAY_CONFIDENCE, EXPLICIT_CONFIDENCE = 0.7, 0.5
+INFERRED_CONFIDENCE, UNANCHORED_CONFIDENCE = 0.3, 0.2
+#: What a trigger word, an actor and each further mention add to it.
+TRIGGER_WEIGHT, ACTOR_WEIGHT, MENTION_WEIGHT = 0.15, 0.15, 0.05
+
+
 def confidence(event: Event) -> float:
     """The heuristic described in the module docstring."""
     dating = event.dating
     if dating.date_source == "explicit":
-        score = 0.7 if dating.period and dating.period.precision in ("day", "week") else 0.5
+        to_the_day = dating.period and dating.period.precision in ("day", "week")
+        score = EXPLICIT_DAY_CONFIDENCE if to_the_day else EXPLICIT_CONFIDENCE
     else:
-        score = 0.3 if dating.date_source == "inferred" else 0.2
-    score += 0.15 * event.has_trigger + 0.15 * bool(event.actors)
-    return min(1.0, score + 0.05 * (event.mentions - 1))
+        inferred = dating.date_source == "inferred"
+        score = INFERRED_CONFIDENCE if inferred else UNANCHORED_CONFIDENCE
+    score += TRIGGER_WEIGHT * event.has_trigger + ACTOR_WEIGHT * bool(event.actors)
+    return min(1.0, score + MENTION_WEIGHT * (event.mentions - 1))
 
 
 def _events(
@@ -271,7 +280,7 @@ def _is_event_date(timex: Timex) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _period(value: str) -> Period | None:
+def _period(value: str) -> DayRange | None:
     """:func:`to_period`, cached: the same dates recur within and across documents."""
     return to_period(value)
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from extract.events.periods import Period
+from extract.events.periods import DayRange
 
 #: A dateless sentence continues the story when it is at most this many sentences after the last
 #: sentence that did, or when it quotes or reports speech.
@@ -29,7 +29,7 @@ _REPORTING = re.compile(
 class Anchor:
     """The period the narrative is about, with its TIMEX3 value, wording and actors."""
 
-    period: Period
+    period: DayRange
     value: str
     text: str
     actors: tuple[str, ...] = ()
@@ -76,5 +76,5 @@ class Narrative:
         self._last = index
 
 
-def _contains(outer: Period, inner: Period) -> bool:
+def _contains(outer: DayRange, inner: DayRange) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and outer != inner

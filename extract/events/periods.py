@@ -11,7 +11,7 @@ from extract.timex.periods import parse_value
 
 
 @dataclass(frozen=True)
-class Period:
+class DayRange:
     """An inclusive range of days and how precisely it was stated."""
 
     start: date
@@ -31,7 +31,7 @@ _PRECISION_OF_PARTIAL: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def to_period(value: str) -> Period | None:
+def to_period(value: str) -> DayRange | None:
     """The period a TIMEX3 date value denotes, or None when it is not one calendar period.
 
     Durations (``P3M``), sets (``XXXX-WXX-1``), references (``PRESENT_REF``), centuries and
@@ -44,7 +44,7 @@ def to_period(value: str) -> Period | None:
         last = period.end - timedelta(days=1)
     except (ValueError, OverflowError):  # the period runs to the end of year 9999
         last = date.max
-    return Period(period.start, last, period.granularity)
+    return DayRange(period.start, last, period.granularity)
 
 
 def precision_of(value: str) -> str:

@@ -30,7 +30,7 @@ _VALUE = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class Period:
+class CalendarPeriod:
     """A calendar period: its granularity and first day."""
 
     granularity: str
@@ -46,9 +46,9 @@ class Period:
         """The TIMEX3 value of the period."""
         return format_value(self.granularity, self.start)
 
-    def shifted(self, unit: str, n: int) -> Period:
+    def shifted(self, unit: str, n: int) -> CalendarPeriod:
         """The period moved by ``n`` units, keeping its granularity."""
-        return Period(self.granularity, floor(shift(self.start, unit, n), self.granularity))
+        return CalendarPeriod(self.granularity, floor(shift(self.start, unit, n), self.granularity))
 
 
 def add_months(d: dt.date, n: int) -> dt.date:
@@ -118,29 +118,29 @@ def format_value(granularity: str, d: dt.date) -> str:
 
 
 @lru_cache(maxsize=4096)
-def parse_value(value: str) -> Period | None:
+def parse_value(value: str) -> CalendarPeriod | None:
     """The period a fully specified TIMEX3 date value denotes (a time part is ignored)."""
     m = _VALUE.match(value.split("T", 1)[0])
     if not m:
         return None
     try:
         if m["dec"]:
-            return Period("decade", dt.date(int(m["dec"]) * 10 or 1, 1, 1))
+            return CalendarPeriod("decade", dt.date(int(m["dec"]) * 10 or 1, 1, 1))
         if m["cen"]:
-            return Period("century", dt.date(int(m["cen"]) * 100 or 1, 1, 1))
+            return CalendarPeriod("century", dt.date(int(m["cen"]) * 100 or 1, 1, 1))
         year = int(m["y"])
         if m["d"]:
-            return Period("day", dt.date(year, int(m["m"]), int(m["d"])))
+            return CalendarPeriod("day", dt.date(year, int(m["m"]), int(m["d"])))
         if m["m"]:
-            return Period("month", dt.date(year, int(m["m"]), 1))
+            return CalendarPeriod("month", dt.date(year, int(m["m"]), 1))
         if m["w"]:
-            return Period("week", dt.date.fromisocalendar(year, int(m["w"]), 1))
+            return CalendarPeriod("week", dt.date.fromisocalendar(year, int(m["w"]), 1))
         if m["q"]:
-            return Period("quarter", dt.date(year, 3 * int(m["q"]) - 2, 1))
+            return CalendarPeriod("quarter", dt.date(year, 3 * int(m["q"]) - 2, 1))
         if m["h"]:
-            return Period("half", dt.date(year, 6 * int(m["h"]) - 5, 1))
+            return CalendarPeriod("half", dt.date(year, 6 * int(m["h"]) - 5, 1))
         if m["s"]:
-            return Period("season", dt.date(year, SEASON_START[m["s"]], 1))
-        return Period("year", dt.date(year, 1, 1))
+            return CalendarPeriod("season", dt.date(year, SEASON_START[m["s"]], 1))
+        return CalendarPeriod("year", dt.date(year, 1, 1))
     except ValueError:
         return None

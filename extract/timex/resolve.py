@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from .periods import GRANULARITIES, Period, floor, format_value, parse_value, shift
+from .periods import GRANULARITIES, CalendarPeriod, floor, format_value, parse_value, shift
 
 _CALL = re.compile(r"@(\w+)\(([^)]*)\)(.*)$")
 _FLOATING = re.compile(r"(\d{4}-\d\d)-(\d\d)\+(\d)")
@@ -114,11 +114,11 @@ class Resolver:
 
     def __init__(self, dct: dt.date | None) -> None:
         self.dct = dct
-        self.last: Period | None = Period("day", dct) if dct else None
-        self.mentioned: deque[Period] = deque(maxlen=MEMORY)
+        self.last: CalendarPeriod | None = CalendarPeriod("day", dct) if dct else None
+        self.mentioned: deque[CalendarPeriod] = deque(maxlen=MEMORY)
 
     def resolve(
-        self, template: str, tense: str | None, nearby: Sequence[Period]
+        self, template: str, tense: str | None, nearby: Sequence[CalendarPeriod]
     ) -> tuple[str, bool]:
         """The value of ``template`` and whether it is anchored.
 
@@ -133,7 +133,12 @@ class Resolver:
             return PLACEHOLDERS["day"], False
 
     def _call(
-        self, name: str, args: list[str], suffix: str, tense: str | None, nearby: Sequence[Period]
+        self,
+        name: str,
+        args: list[str],
+        suffix: str,
+        tense: str | None,
+        nearby: Sequence[CalendarPeriod],
     ) -> tuple[str, bool]:
         if name == "dur":
             return duration(args[0], args[1]) + suffix, True
@@ -161,7 +166,7 @@ class Resolver:
             raise KeyError(f"unknown value function @{name}")
         return value + suffix, anchored
 
-    def remember(self, value: str, explicit: bool) -> Period | None:
+    def remember(self, value: str, explicit: bool) -> CalendarPeriod | None:
         """Make a resolved date the narrative's last date; return its period.
 
         ``explicit`` dates (written out, not computed from another date) are also kept as the
@@ -174,7 +179,7 @@ class Resolver:
                 self.mentioned.append(period)
         return period
 
-    def _day(self, nearby: Sequence[Period]) -> Period | None:
+    def _day(self, nearby: Sequence[CalendarPeriod]) -> CalendarPeriod | None:
         """The day a time of day falls on: the sentence's last day, else the day the narrative
         last moved to if that is in the past (a later date is a plan, not the story's day), else
         the document date."""
@@ -185,8 +190,8 @@ class Resolver:
             return self.last
         return self._dct_period()
 
-    def _dct_period(self) -> Period | None:
-        return Period("day", self.dct) if self.dct else None
+    def _dct_period(self) -> CalendarPeriod | None:
+        return CalendarPeriod("day", self.dct) if self.dct else None
 
     def _ref(self, unit: str, offset: str) -> tuple[str, bool]:
         if offset == "0":
@@ -204,14 +209,14 @@ class Resolver:
                 return period.value, True
         return self._relative(self._dct_period(), unit, "-1")
 
-    def _relative(self, base: Period | None, unit: str, offset: str) -> tuple[str, bool]:
+    def _relative(self, base: CalendarPeriod | None, unit: str, offset: str) -> tuple[str, bool]:
         unit = _calendar_unit(unit)
         granularity = "week" if unit == "fortnight" else unit
         if base is None:
             return PLACEHOLDERS[unit], False
         n = round(float(offset))
         start = floor(shift(floor(base.start, granularity), unit, n), granularity)
-        return Period(granularity, start).value, True
+        return CalendarPeriod(granularity, start).value, True
 
     def _few(self, unit: str) -> tuple[str, bool]:
         """A few units before the document date ("a few years ago"), its last digits unknown
@@ -237,9 +242,9 @@ class Resolver:
             return PLACEHOLDERS["day"], False
         start = base.start.isoweekday()
         days = ((weekday - start) % 7 or 7) if direction > 0 else -((start - weekday) % 7 or 7)
-        return Period("day", base.start + dt.timedelta(days=days)).value, True
+        return CalendarPeriod("day", base.start + dt.timedelta(days=days)).value, True
 
-    def _shift(self, unit: str, n: int, nearby: Sequence[Period]) -> tuple[str, bool]:
+    def _shift(self, unit: str, n: int, nearby: Sequence[CalendarPeriod]) -> tuple[str, bool]:
         """A comparison ("a year earlier"): the period it compares with, moved by ``n`` units.
 
         That is the last period of the sentence, else the last quarter or half of the text (the
@@ -257,7 +262,7 @@ class Resolver:
             return candidates[0].shifted(unit, n).value, True
         return self._relative(self._dct_period(), "year", str(n))
 
-    def _same(self, year: str, nearby: Sequence[Period]) -> str:
+    def _same(self, year: str, nearby: Sequence[CalendarPeriod]) -> str:
         """The period last mentioned ("the quarter"), in ``year``: "the 1988 period"."""
         for period in [*reversed(nearby), *reversed(self.mentioned)]:
             if period.granularity in ("month", "quarter", "half", "season"):
@@ -298,14 +303,14 @@ def underspecified(
     return (chosen[0].value, True) if chosen else (pattern, False)
 
 
-def _candidates(pattern: str, dct: dt.date) -> Iterator[Period]:
+def _candidates(pattern: str, dct: dt.date) -> Iterator[CalendarPeriod]:
     """The periods ``pattern`` can be in the years (weeks, for a weekday) around ``dct``."""
     weekday = re.fullmatch(r"XXXX-WXX-(\d)", pattern)
     if weekday:
         monday = floor(dct, "week")
         for week in (-1, 0, 1):
             day = monday + dt.timedelta(weeks=week, days=int(weekday[1]) - 1)
-            yield Period("day", day)
+            yield CalendarPeriod("day", day)
         return
     for year in (dct.year - 1, dct.year, dct.year + 1):
         period = parse_value(float_holiday(pattern.replace("XXXX", f"{year:04d}")))
@@ -313,7 +318,9 @@ def _candidates(pattern: str, dct: dt.date) -> Iterator[Period]:
             yield period
 
 
-def _nearest(options: list[Period], dct: dt.date, tense: str | None, weekday: bool) -> Period:
+def _nearest(
+    options: list[CalendarPeriod], dct: dt.date, tense: str | None, weekday: bool
+) -> CalendarPeriod:
     """The candidate nearest to ``dct``, unless the tense picks one not much farther away.
 
     Weekdays follow the tense whenever there is one ("met on Monday" is the Monday before).
@@ -331,7 +338,7 @@ def _nearest(options: list[Period], dct: dt.date, tense: str | None, weekday: bo
     return best if distances[best] <= distances[nearest] + margin else nearest
 
 
-def _distance(period: Period, day: dt.date) -> int:
+def _distance(period: CalendarPeriod, day: dt.date) -> int:
     start, end = period.start, period.end  # ``end`` is a computed property
     if start <= day < end:
         return 0

@@ -7,7 +7,7 @@ from collections import deque
 
 from .grammar import grammar
 from .model import Timex
-from .periods import Period
+from .periods import CalendarPeriod
 from .ranges import complete_ranges
 from .resolve import MEMORY, Resolver
 from .tense import Sentences, TenseCues
@@ -29,7 +29,7 @@ def tag(text: str, dct: dt.date | None) -> list[Timex]:
     cues = TenseCues(text, tokens)
     resolver = Resolver(dct)
     found: list[Timex] = []
-    sentence, nearby = -1, deque[Period](maxlen=MEMORY)
+    sentence, nearby = -1, deque[CalendarPeriod](maxlen=MEMORY)
     for cand in candidates:
         index = sentences.index(cand.start)
         if index != sentence:

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from extract.events.periods import Period, precision_of, to_period
+from extract.events.periods import DayRange, precision_of, to_period
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,7 @@ from extract.events.periods import Period, precision_of, to_period
     ],
 )
 def test_every_precision(value: str, start: date, end: date, precision: str) -> None:
-    assert to_period(value) == Period(start, end, precision)
+    assert to_period(value) == DayRange(start, end, precision)
 
 
 @pytest.mark.parametrize(
