@@ -20,47 +20,79 @@ class Found:
     """What a text says of its happening (see :meth:`HappeningWords.find`)."""
 
     families: frozenset[str]
+    main_families: frozenset[str]
     #: Families identified by what they are about, of which the text names the object.
     object_families: frozenset[str]
     participants: frozenset[str]
-    #: The text with the family and participant words blanked out.
-    rest: str
+    #: The family and participant phrases found, in order.
+    phrases: tuple[str, ...]
+
+
+#: A word of a lowercase text as the phrases are matched, or a comma or semicolon.
+_TOKEN = re.compile(r"[a-z][a-z'-]*|[,;]")
+#: Phrases are matched up to this many words long.
+_LONGEST = 4
 
 
 @dataclass(frozen=True, eq=False)
 class HappeningWords:
-    """The families, participants and aspect words, and a matcher over all of their phrases."""
+    """The families, participants and aspect words, and the phrases of all of them by word."""
 
     family_of: dict[str, str]  # phrase -> family
     objects: frozenset[str]  # phrases that name what a happening is about
     by_object: frozenset[str]  # families identified by their object
     participant_of: dict[str, str]  # phrase -> participant
     aspect_words: frozenset[str]
-    pattern: re.Pattern[str]
-    #: Where the main clause of a title ends: a comma, a semicolon or a subordinator.
-    clause_end: re.Pattern[str]
-
-    def main_clause(self, text: str) -> str:
-        """``text`` up to the end of its first clause (all of it when it has one)."""
-        return self.clause_end.split(text, maxsplit=1)[0]
+    #: The lengths in words of the phrases that start with each word, longest first.
+    lengths: dict[str, tuple[int, ...]]
+    #: Words (and two-word phrases) that end a main clause, as commas and semicolons do.
+    subordinators: frozenset[str]
 
     def find(self, text: str) -> Found:
-        """The families and participants whose phrases ``text`` holds (longest phrase first)."""
-        families: set[str] = set()
-        objects: set[str] = set()
-        participants: set[str] = set()
-        lowered = text.lower()
-        for match in self.pattern.finditer(lowered):
-            phrase = match.group()
-            family = self.family_of.get(phrase)
-            if family:
-                families.add(family)
-                if phrase in self.objects:
-                    objects.add(family)
-            else:
-                participants.add(self.participant_of[phrase])
-        rest = self.pattern.sub(" ", lowered)
-        return Found(frozenset(families), frozenset(objects), frozenset(participants), rest)
+        """The families and participants whose phrases ``text`` holds (the longest phrase at
+        each word, case ignored); ``main_families``: those of its main clause (up to a comma,
+        a semicolon or a subordinator)."""
+        tokens = _TOKEN.findall(text.lower())
+        family_of, lengths = self.family_of, self.lengths
+        families: list[str] = []
+        main: list[str] = []
+        about: list[str] = []
+        participants: list[str] = []
+        phrases: list[str] = []
+        in_main = True
+        at = 0
+        while at < len(tokens):
+            word = tokens[at]
+            if in_main and (
+                word in ",;"
+                or word in self.subordinators
+                or " ".join(tokens[at : at + 2]) in self.subordinators
+            ):
+                in_main = False
+            for length in lengths.get(word, ()):
+                phrase = " ".join(tokens[at : at + length]) if length > 1 else word
+                if phrase in family_of:
+                    family = family_of[phrase]
+                    families.append(family)
+                    if in_main:
+                        main.append(family)
+                    if phrase in self.objects:
+                        about.append(family)
+                elif phrase in self.participant_of:
+                    participants.append(self.participant_of[phrase])
+                else:
+                    continue
+                phrases.append(phrase)
+                at += length - 1
+                break
+            at += 1
+        return Found(
+            frozenset(families),
+            frozenset(main),
+            frozenset(about),
+            frozenset(participants),
+            tuple(phrases),
+        )
 
 
 def happening_words(
@@ -85,25 +117,26 @@ def happening_words(
             family_of[phrase] = family
             objects.add(phrase)
     participant_of = {
-        phrase: row["participant"] for row in participants for phrase in _split(row["words"])
+        phrase: row["participant"]
+        for row in participants
+        for phrase in _split(row["words"])
+        if phrase not in family_of
     }
-    phrases = sorted({*family_of, *participant_of}, key=lambda p: (-len(p), p))
-    words = "|".join(re.escape(phrase) for phrase in phrases)
+    lengths: dict[str, set[int]] = {}
+    for phrase in (*family_of, *participant_of):
+        words = phrase.split()
+        if len(words) <= _LONGEST:
+            lengths.setdefault(words[0], set()).add(len(words))
     return HappeningWords(
         family_of=family_of,
         objects=frozenset(objects),
         by_object=frozenset(by_object),
-        participant_of={p: g for p, g in participant_of.items() if p not in family_of},
+        participant_of=participant_of,
         aspect_words=frozenset(word.lower() for word in aspect_words),
-        pattern=re.compile(rf"(?<![\w-])(?:{words or '(?!)'})(?![\w-])"),
-        clause_end=re.compile(
-            "[,;]|"
-            + "".join(rf"\s{re.escape(word.lower())}\s|" for word in subordinators)
-            + "(?!)",
-            re.IGNORECASE,
-        ),
+        lengths={word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()},
+        subordinators=frozenset(" ".join(word.lower().split()) for word in subordinators),
     )
 
 
 def _split(value: str) -> list[str]:
-    return [part.strip().lower() for part in value.split("|") if part.strip()]
+    return [" ".join(part.lower().split()) for part in value.split("|") if part.strip()]

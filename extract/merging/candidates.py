@@ -7,11 +7,9 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
-from extract.merging.features import KIND_WORD_KEY, PLACE_KEY, Mention
+from extract.merging.features import KIND_KEY, Mention
 from extract.merging.scoring import MAX_GAP_DAYS, SAME_DOCUMENT_THRESHOLD, THRESHOLD, pair_score
 
-#: Keys that find classes naming other actors (see :func:`extract.merging.scoring.evidence`).
-_ACROSS_ACTORS = (PLACE_KEY, KIND_WORD_KEY)
 #: What :func:`pair_score` reads of a mention: all but its index and document.
 _FEATURES = slice(2, None)
 #: A class of open mentions: their features, equal for the copies of a story.
@@ -48,12 +46,12 @@ class _KeyIndex:
 
     def candidates(self, mention: Mention) -> Iterator[dict[int, Mention]]:
         """The members (by row) of each class ``mention`` can merge with: with actors, classes
-        sharing an actor, a place, or a kind of event with a word, and those naming none that
-        share a key; without actors, any sharing a key (see :attr:`Mention.keys`)."""
+        sharing an actor or a kind of event with a word, place or participant, and those naming
+        none that share a key; without actors, any sharing a key (see :attr:`Mention.keys`)."""
         if mention.actors:
             sets = [self.actors.get(actor) for actor in mention.actors]
             sets += [self.bare_words.get(word) for word in mention.keys]
-            sets += [self.words.get(key) for key in mention.keys if key[0] in _ACROSS_ACTORS]
+            sets += [self.words.get(key) for key in mention.keys if key.startswith(KIND_KEY)]
         else:
             sets = [self.words.get(word) for word in mention.keys]
         return map(self.members.__getitem__, set().union(*filter(None, sets)))
@@ -82,15 +80,15 @@ def scored_pairs(
     mentions ``opened`` before them whose dates are still open at the first (see
     :func:`date_segments`), which are only indexed. The pairs of an arrival with a class of open
     mentions share its score: they come as the score, the rows of the class (from other
-    documents, and from the arrival's document too when the score reaches
-    ``SAME_DOCUMENT_THRESHOLD``), and the arrival's row.
+    documents, and from the arrival's document too when they tell one kind of event and the
+    score reaches ``SAME_DOCUMENT_THRESHOLD``), and the arrival's row.
 
     Only mentions whose dates can match (see :func:`date_factor`) and that share a key (see
     :meth:`_KeyIndex.candidates`) are scored. No pair is lost: without a shared actor, title
-    word, family, participant or place, the evidence is at most the amounts' and the fuzzy
-    wording's (two mentions without a word in common), below ``THRESHOLD``; two mentions both
-    naming actors but sharing none can only merge when they share a kind and a place, or a
-    kind and nearly all words (see :func:`evidence`).
+    word, or kind of event with a shared place or participant, the wording counts nothing and
+    the evidence is at most 0.45 (a shared kind and amount), below ``THRESHOLD``; two mentions
+    both naming actors but sharing none can only merge when they share a kind and a place (see
+    :func:`evidence`).
     """
     expiry: list[tuple[int, int, Mention]] = []  # open mentions by end and row (unique)
     index = _KeyIndex()
@@ -103,10 +101,13 @@ def scored_pairs(
         row, doc_id = mention.index, mention.doc_id
         for members in index.candidates(mention):
             other = next(iter(members.values()))  # the same score for every member: scored once
+            same_kind = not mention.families.isdisjoint(other.families)
+            if not same_kind and all(m.doc_id == doc_id for m in members.values()):
+                continue
             score = pair_score(other, mention)
             if score < THRESHOLD:
                 continue
-            if score < SAME_DOCUMENT_THRESHOLD:
+            if score < SAME_DOCUMENT_THRESHOLD or not same_kind:
                 rows = [i for i, m in members.items() if m.doc_id != doc_id]
             else:
                 rows = list(members)

@@ -10,6 +10,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from extract.knowledge.happenings import HappeningWords
 from extract.knowledge.lexicon import Lexicon
 from extract.knowledge.words import word_set
 from extract.schema import split_values
@@ -18,8 +19,11 @@ MERGEABLE_PRECISIONS = frozenset({"day", "week", "month"})
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _STOPWORDS = word_set("stopwords.txt")
-#: Prefixes of the keys a mention is found under besides its title words (see :attr:`Mention.keys`).
-FAMILY_KEY, PARTICIPANT_KEY, PLACE_KEY, KIND_WORD_KEY = "=", "+", "@", "%"
+#: The prefix of the keys a mention is found under besides its title words: a family of event
+#: words with a title word, a place or a participant (see :attr:`Mention.keys`).
+KIND_KEY = "%"
+#: The prefix of the object families in :attr:`Mention.about` ("=legislation").
+FAMILY_KEY = "="
 
 
 class Mention(NamedTuple):
@@ -31,8 +35,8 @@ class Mention(NamedTuple):
     start: int
     end: int
     actors: frozenset[str]
-    #: Title words, families, participants, places, and each family with each title word that
-    #: is no family's or participant's, each a key (prefixed but for words).
+    #: Title words, and each family with each place and each participant (prefixed with
+    #: ``KIND_KEY``).
     keys: frozenset[str]
     families: frozenset[str]
     #: Of ``families``, those identified by what they are about (votes, agreements).
@@ -55,50 +59,75 @@ def mention_of(index: int, row: Mapping[str, str], lexicon: Lexicon) -> Mention 
         start, end = ordinals(row["date"], row["end_date"])
     except ValueError:
         return None
-    words = lexicon.happenings
-    found = words.find(row["title"])
-    families = (
-        words.find(words.main_clause(row["title"])).families
-        or found.families
-        or words.find(row["sentence"]).families
+    features = _features(
+        row["title"],
+        row["sentence"],
+        row["actors"],
+        row["location"],
+        row["amount"],
+        lexicon.happenings,
     )
-    actors = frozenset(split_values(row["actors"]))
-    places = frozenset(split_values(row["location"]))
-    title_words = _title_words(row["title"])
-    named = _title_words(" ".join((*actors, *places)))
-    rest = _title_words(found.rest)
-    about = (rest - named - words.aspect_words) | {
-        FAMILY_KEY + family for family in found.object_families
+    return Mention(index, row["doc_id"], row["precision"] == "day", start, end, *features)
+
+
+@lru_cache(maxsize=8192)
+def _features(
+    title: str, sentence: str, actors_cell: str, location: str, amount: str, words: HappeningWords
+) -> tuple[object, ...]:
+    """The fields of a :class:`Mention` after its dates; cached, as copies of a story recur."""
+    found = words.find(title)
+    families = found.main_families or found.families or words.find(sentence).families
+    actors = frozenset(split_values(actors_cell))
+    places = frozenset(split_values(location))
+    title_words = _title_words(title)
+    object_families = families & words.by_object
+    about: frozenset[str] = frozenset()
+    if object_families:  # only kinds identified by their object read what a mention is about
+        rest = title_words.difference(*map(_title_words, found.phrases))
+        about = (rest - _named_words(actors_cell, location) - words.aspect_words) | {
+            FAMILY_KEY + family for family in found.object_families
+        }
+    keys = title_words | {
+        f"{KIND_KEY}{family}{other}"
+        for family in families
+        for other in (
+            *(f"@{place}" for place in places),
+            *(f"+{participant}" for participant in found.participants),
+        )
     }
-    return Mention(
-        index=index,
-        doc_id=row["doc_id"],
-        day=row["precision"] == "day",
-        start=start,
-        end=end,
-        actors=actors,
-        keys=title_words
-        | {FAMILY_KEY + family for family in families}
-        | {PARTICIPANT_KEY + participant for participant in found.participants}
-        | {PLACE_KEY + place for place in places}
-        | {f"{KIND_WORD_KEY}{family}:{word}" for family in families for word in rest},
-        families=families,
-        object_families=families & words.by_object,
-        about=frozenset(about),
-        participants=found.participants,
-        places=places,
-        amounts=frozenset(split_values(row["amount"])),
-        text=" ".join(sorted(title_words)),
+    return (
+        actors,
+        keys,
+        families,
+        object_families,
+        about,
+        found.participants,
+        places,
+        frozenset(split_values(amount)),
+        " ".join(sorted(title_words)),
     )
 
 
+@lru_cache(maxsize=4096)
+def _named_words(actors: str, location: str) -> frozenset[str]:
+    """The words of the names of the actors and places of a row (cells as written)."""
+    return _title_words(" ".join((*split_values(actors), *split_values(location))))
+
+
+@lru_cache(maxsize=65536)
 def _title_words(title: str) -> frozenset[str]:
-    words = (word.removesuffix("'s") for word in _WORD.findall(title.lower()))
-    return frozenset(
-        word[:-1] if len(word) > 4 and word.endswith("s") and word[-2] not in "isu" else word
-        for word in words
-        if len(word) > 2 and word not in _STOPWORDS
-    )
+    """The content words of a title in lowercase, without possessive "'s" and plural "s";
+    cached, as family phrases, names and copies of a story recur."""
+    found = set()
+    for word in _WORD.findall(title.lower()):
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) < 3 or word in _STOPWORDS:
+            continue
+        found.add(
+            word[:-1] if len(word) > 4 and word[-1] == "s" and word[-2] not in "isu" else word
+        )
+    return frozenset(found)
 
 
 @lru_cache(maxsize=4096)

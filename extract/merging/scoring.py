@@ -25,8 +25,6 @@ ACTOR_WEIGHT, KIND_WEIGHT, PLACE_WEIGHT, PARTICIPANT_WEIGHT = 0.35, 0.3, 0.15, 0
 AMOUNT_WEIGHT, WORDING_WEIGHT = 0.15, 0.3
 #: Wording at least this alike makes two reports of a vote or an agreement about one thing.
 SAME_OBJECT_WORDING = 0.5
-#: Wording at least this alike (and a shared kind) lets reports naming other actors merge.
-SAME_WORDING = 0.8
 #: What the evidence loses for kinds, or places, that both name and none of which is shared.
 OTHER_KIND_PENALTY, OTHER_PLACE_PENALTY = 0.25, 0.15
 
@@ -61,37 +59,42 @@ def pair_score(a: Mention, b: Mention) -> float:
     factor = date_factor(a, b)
     if not factor:
         return 0.0
-    shared = evidence(a, b)
+    shared = evidence(a, b, factor)
     if shared is None:
         return 0.0
     score = factor * shared.total
     return round(score, 4) if score > _BELOW_THRESHOLD else 0.0  # most pairs: spare the rounding
 
 
-def evidence(a: Mention, b: Mention) -> Evidence | None:
+def evidence(a: Mention, b: Mention, factor: float = 0.0) -> Evidence | None:
     """What ``a`` and ``b`` share, or None when they cannot be one happening: both give
     amounts but share none, or both name actors but share none, unless they tell of one kind
-    of event in one place or in nearly the same words (one report names the signatories, the
-    other their countries; actors of the sentence around a subordinate mention)."""
+    of event in one place (one report names the signatories, the other their countries). Their
+    wording
+    counts when they share a key (see :attr:`Mention.keys`). With a date ``factor``, also None
+    when the score cannot reach ``THRESHOLD`` whatever the wording (which then is not read)."""
     amounts = bool(a.amounts and b.amounts)
     if amounts and a.amounts.isdisjoint(b.amounts):
         return None
-    wording = fuzz.token_set_ratio(a.text, b.text) / 100 if a.text and b.text else 0.0
-    kind, place = _kind(a, b, wording), _agreement(a.places, b.places)
-    actors = 0.0
-    if a.actors and b.actors:
-        shared = len(a.actors & b.actors)
-        if not shared and (kind < 1 or (place < 1 and wording < SAME_WORDING)):
+    shared_actors = len(a.actors & b.actors)
+    actors = shared_actors / min(len(a.actors), len(b.actors)) if shared_actors else 0.0
+    unnamed = not shared_actors and a.actors and b.actors
+    kind = _kind(a, b, 1.0)
+    if unnamed and kind < 1:
+        return None
+    place = _agreement(a.places, b.places)
+    participants = not a.participants.isdisjoint(b.participants)
+    worded = not a.keys.isdisjoint(b.keys)
+    if factor:  # the best the wording can do
+        best = Evidence(actors, kind, place, participants, amounts, 1.0 if worded else 0.0)
+        if factor * best.total <= _BELOW_THRESHOLD:
             return None
-        actors = shared / min(len(a.actors), len(b.actors))
-    return Evidence(
-        actors=actors,
-        kind=kind,
-        place=place,
-        participants=not a.participants.isdisjoint(b.participants),
-        amounts=amounts,
-        wording=wording,
-    )
+    wording = fuzz.token_set_ratio(a.text, b.text) / 100 if worded else 0.0
+    if kind > 0 and a.object_families:
+        kind = _kind(a, b, wording)
+    if unnamed and (kind < 1 or place < 1):
+        return None
+    return Evidence(actors, kind, place, participants, amounts, wording)
 
 
 def _kind(a: Mention, b: Mention, wording: float) -> int:
