@@ -335,8 +335,13 @@ def _longer_names(text: str, known: list[Mention], lexicon: Lexicon) -> list[Men
     kinds = _kinds(lexicon)
     longer = []
     for mention in known:
-        more = _LONGER_NAME.match(text, mention.end)
-        if more and kinds.get(mention.name) in ("organization", "country"):
+        after = text[mention.end + 1 : mention.end + 2]
+        more = (
+            after.isupper()
+            and kinds.get(mention.name) in ("organization", "country")
+            and _LONGER_NAME.match(text, mention.end)
+        )
+        if more:
             name = " ".join(text[mention.start : more.end()].split())
             mention = Mention(mention.start, more.end(), name)
         longer.append(mention)

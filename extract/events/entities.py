@@ -83,8 +83,8 @@ def cleaned(
     mention: Mention, titles: Collection[str], is_person: Callable[[str], bool]
 ) -> Mention | None:
     """``mention`` (a name found by shape) without a possessive, the job title before a
-    person's name (``is_person`` tells a person's name) or a company's legal form; None when it
-    is only a title."""
+    person's name (``is_person`` tells a person's name), a company's legal form and a plural
+    before it ("Shares of Nvidia Corp."); None when it is only a title."""
     start, end, name = mention
     if (possessive := _POSSESSIVE.search(name)) and len(name) > 3:
         end -= len(name) - possessive.start()
@@ -99,6 +99,9 @@ def cleaned(
             start = end - len(" ".join(rest))
             words = rest
     suffixes = _suffixes()
+    if len(words) > 3 and words[1] == "of" and words[0].endswith("s") and words[-1] in suffixes:
+        start += len(" ".join(words[:2])) + 1  # "Shares of Nvidia Corp"
+        words = words[2:]
     while len(words) > 1 and words[-1].rstrip(",") in suffixes:
         words.pop()
     name = " ".join(words).rstrip(",")

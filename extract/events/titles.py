@@ -83,7 +83,10 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s\s+")
 #: A one-word or a number aside between commas, left by a date removed from it ("filed [in
 #: 2003]", "49"), and a noun phrase in apposition to a name ("Jobs, the chief executive, said").
 _SHORT_ASIDE_COMMAS = re.compile(r",\s+(?:[a-z]+|\d{1,3}),\s+(?=[a-z])")
-_APPOSITION = re.compile(r"(?<=[A-Za-z.]),\s+(?:the|a|an)\s+[^,]{3,60}?,\s+(?=[a-z])")
+_APPOSITION = re.compile(
+    r"(?<=[A-Za-z.]),\s+(?:the|a|an)\s+(?:(?!and\b|or\b|which\b|that\b)[^,\s]+\s+){0,7}"
+    r"[^,\s]+,\s+(?=[a-z])(?!(?:a|an|the)\s)"
+)
 _DOUBLE_COMMA = re.compile(r",(?:\s*,)+")
 #: Words a title does not end with.
 _DANGLING = re.compile(

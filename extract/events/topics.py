@@ -42,16 +42,26 @@ def matched_topics(text: str, lexicon: Lexicon) -> list[str]:
 
 def document_topic(text: str, lexicon: Lexicon) -> str:
     """The top-level topic a whole document is most about: the one whose keywords (its own and
-    its narrower topics') occur most often in ``text``; '' when none occurs."""
-    topics = _topics(lexicon)
-    parents = topic_parents(lexicon)
+    its narrower topics', as written) occur most often in ``text``; '' when none occurs."""
+    pattern, tops = _keyword_index(lexicon)
     counts: dict[str, int] = {}
-    for index in range(len(topics.names)):
-        hits = len(topics.patterns[index].findall(text))
-        if hits:
-            top = parents[topics.names[index]]
-            counts[top] = counts.get(top, 0) + hits
+    for match in pattern.finditer(text):
+        for top in tops[" ".join(match.group().split())]:
+            counts[top] = counts.get(top, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else ""
+
+
+@cache
+def _keyword_index(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One pattern for every keyword as written, and the top-level topics of each keyword."""
+    parents = topic_parents(lexicon)
+    tops: dict[str, dict[str, None]] = {}
+    for topic in lexicon.topics:
+        for keyword in topic.keywords:
+            tops.setdefault(" ".join(keyword.split()), {})[parents[topic.name]] = None
+    body = alternation(tops, r"\s+") or r"(?!)"
+    pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+    return pattern, {keyword: tuple(names) for keyword, names in tops.items()}
 
 
 def event_topic(kind: str) -> str:

@@ -114,3 +114,11 @@ def test_he_or_she_opening_a_sentence_is_the_person_named_before(lexicon: Lexico
 def test_numbers_after_other_capitalized_words_are_no_products(lexicon: Lexicon) -> None:
     text = "Article 5 was invoked on Monday, and Flight 370 was found in March 2015.\n"
     assert actors(text, lexicon) == [[]]
+
+
+def test_shares_of_a_company_are_the_company(lexicon: Lexicon) -> None:
+    text = (
+        "Shares of Veltra Corp. jumped on Thursday after the chipmaker raised its forecast.\n\n"
+        "Veltra said on Friday that demand was strong.\n"
+    )
+    assert actors(text, lexicon) == [["Veltra"], ["Veltra"]]

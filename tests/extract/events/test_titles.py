@@ -154,3 +154,13 @@ def test_never_just_a_name_with_a_title() -> None:
     )
     sentence = "European Trade Commissioner Valdis Dombrovskis — on Tuesday, in Kyiv — signed it."
     assert dated_title(sentence, "Tuesday") != "European Trade Commissioner Valdis Dombrovskis"
+
+
+def test_a_list_after_a_comma_is_no_apposition() -> None:
+    sentence = (
+        "Acme makes the best-selling drill, the D200 and launched the Acme Store, an online "
+        "shop, on April 28, 2003."
+    )
+    assert dated_title(sentence, "April 28, 2003") == (
+        "Acme makes the best-selling drill, the D200 and launched the Acme Store, an online shop"
+    )
