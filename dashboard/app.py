@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import (
+    colours,
     corrections,
     evidence,
     export,
@@ -129,9 +130,12 @@ def on_table_select() -> None:
         st.session_state[KEY["event"]] = ids[rows[0]]
 
 
-def sidebar_filters(catalog: loading.Catalog, extent: state.DateRange) -> None:
-    """The filter widgets; their values live in session state."""
-    actor_counts, topic_counts = catalog.actors, catalog.topics
+def sidebar_filters(
+    catalog: loading.Catalog, extent: state.DateRange, acting: frozenset[str]
+) -> None:
+    """The filter widgets that change something (``acting``: see
+    :func:`dashboard.filters.acting_controls`); their values live in session state."""
+    actor_counts = catalog.actors
     docs, doc_counts = catalog.doc_titles, catalog.docs
     with st.sidebar:
         st.header("Filters")
@@ -142,13 +146,6 @@ def sidebar_filters(catalog: loading.Catalog, extent: state.DateRange) -> None:
             format_func=lambda a: f"{a} ({actor_counts[a]})",
             placeholder="All actors",
         )
-        st.multiselect(
-            "Topics",
-            list(topic_counts),
-            key=KEY["topics"],
-            format_func=lambda t: f"{t} ({topic_counts[t]})",
-            placeholder="All topics",
-        )
         st.date_input(
             "Date range",
             min_value=extent[0],
@@ -157,26 +154,29 @@ def sidebar_filters(catalog: loading.Catalog, extent: state.DateRange) -> None:
             help="Events overlapping this range. Undated events are hidden once it is narrowed.",
         )
         st.text_input("Search title and sentence", key=KEY["query"], placeholder="e.g. sanctions")
-        st.multiselect(
-            "Source document",
-            list(docs),
-            key=KEY["docs"],
-            format_func=lambda d: f"{docs[d] or d} ({doc_counts[d]})",
-            placeholder="All documents",
-        )
-        st.checkbox(
-            "Include events with inferred dates",
-            key=KEY["include_inferred"],
-            help="Dates taken from the narrative rather than stated next to the event.",
-        )
-        st.number_input(
-            "Reported by at least N sources",
-            min_value=1,
-            step=1,
-            key=KEY["min_sources"],
-            help="Events merged across documents count the documents that report them; "
-            "events of a file that was not merged have one source each.",
-        )
+        if "docs" in acting:
+            st.multiselect(
+                "Source document",
+                list(docs),
+                key=KEY["docs"],
+                format_func=lambda d: f"{docs[d] or d} ({doc_counts[d]})",
+                placeholder="All documents",
+            )
+        if "include_inferred" in acting:
+            st.checkbox(
+                "Include events with inferred dates",
+                key=KEY["include_inferred"],
+                help="Dates taken from the narrative rather than stated next to the event.",
+            )
+        if "min_sources" in acting:
+            st.number_input(
+                "Reported by at least N sources",
+                min_value=1,
+                step=1,
+                key=KEY["min_sources"],
+                help="Events merged across documents count the documents that report them; "
+                "events of a file that was not merged have one source each.",
+            )
         st.button(
             "Reset filters", on_click=state.reset, args=(st.session_state, extent), key="reset"
         )
@@ -290,38 +290,85 @@ def download_buttons(
         )
 
 
+def topic_legend(catalog: loading.Catalog, vocabulary: colours.Vocabulary) -> None:
+    """The topics with their colours: the chart's legend and the topic filter in one control."""
+    topics = colours.in_vocabulary_order(catalog.topics, vocabulary.names)
+    styles = colours.topic_styles(vocabulary.names, topics)
+    st.html(style.legend_css(KEY["topics"], [styles[t] for t in topics]))
+    st.pills(
+        "Topics",
+        topics,
+        selection_mode="multi",
+        key=KEY["topics"],
+        format_func=lambda t: f"{t} {catalog.topics[t]:,}",
+        help="Click topics to show only their events (in the chart, the table, the count, "
+        "the link and the downloads); click again to show them all.",
+    )
+
+
+def outside_notice(view: state.FilterState, note: str, focus: bool) -> None:
+    """Say how many events the first range leaves out, with one click to show them all; or,
+    once all are shown, one click back to the busiest stretch."""
+    if note:
+        left, right = st.columns([3, 1])
+        left.info(f"{note}.", icon=":material/visibility_off:")
+        right.button(
+            "Show all", key="show_all", on_click=set_whole, args=(True,), use_container_width=True
+        )
+    elif view.whole and focus:
+        st.button("Focus on the busiest stretch", key="focus", on_click=set_whole, args=(False,))
+
+
+def set_whole(whole: bool) -> None:
+    """Show every event in the first range, or the busiest stretch (widget callback)."""
+    st.session_state[KEY["whole"]] = whole
+
+
 def timeline(
-    events: pd.DataFrame,
     shown: pd.DataFrame,
     catalog: loading.Catalog,
     view: state.FilterState,
     limit: int,
+    vocabulary: colours.Vocabulary,
 ) -> None:
     """Single events when at most ``limit`` dated ones are shown, else counts per period."""
-    left, right = st.columns([1, 1])
-    lane_label = left.radio(
+    lane_label = st.radio(
         "Lanes", list(state.LANES), key=KEY["lanes"], horizontal=True, format_func=str.capitalize
     )
-    right.radio(
-        "Count events per",
-        state.PERIODS,
-        key=KEY["period"],
-        horizontal=True,
-        format_func=str.capitalize,
-        help=f"Used when more than {limit:,} events are shown; Auto follows the date range.",
-    )
+    topic_legend(catalog, vocabulary)
     dated = int(shown[loading.START].notna().sum())
     lanes = state.LANES[lane_label]
     if dated > limit:
+        st.radio(
+            "Count events per",
+            state.PERIODS,
+            key=KEY["period"],
+            horizontal=True,
+            format_func=str.capitalize,
+            help="Auto follows the date range.",
+        )
         first, last = shown[loading.START].min(), shown[loading.END].max()
         period = overview.choose_period(first, last, view.period)
         st.info(overview.notice(dated, period, limit), icon=":material/bar_chart:")
         fig = overview.build_overview(shown, lanes, period, lane_name=lane_label)
     else:
-        topics = list(catalog.topics)
         window = (view.start, view.end) if view.start and view.end else None
+        first_view = figure.dated_view(shown, window, view.whole)
+        focused = figure.dated_view(shown, window, False)
+        outside_notice(
+            view,
+            figure.outside_note(first_view.outside if first_view else 0),
+            focus=bool(focused and focused.outside),
+        )
         fig = figure.build_timeline(
-            shown, lanes, topics, selected=view.event, lane_name=lane_label, window=window
+            shown,
+            lanes,
+            vocabulary.names,
+            selected=view.event,
+            lane_name=lane_label,
+            window=window,
+            whole=view.whole,
+            narrower=vocabulary.narrower,
         )
     st.plotly_chart(
         fig,
@@ -330,6 +377,8 @@ def timeline(
         selection_mode="points",
         config={"displaylogo": False},
     )
+    if dated <= limit and dated:
+        st.caption(figure.key_text(shown[shown[loading.START].notna()]))
 
 
 @dataclass
@@ -411,7 +460,8 @@ def main() -> None:
     if notices:
         st.info("Some link parameters were ignored: " + "; ".join(notices) + ".")
 
-    sidebar_filters(catalog, extent)
+    acting = filters.acting_controls(events)
+    sidebar_filters(catalog, extent, acting)
     if workspace is None:
         sidebar_upload(events)
         upload_messages()
@@ -422,7 +472,7 @@ def main() -> None:
             workspace_sidebar.uploads(workspace)
         workspace_sidebar.documents(workspace, opened.data.documents, source.read_only)
 
-    view = state.read(st.session_state, extent)
+    view = filters.only_acting(state.read(st.session_state, extent), acting)
     shown = filters.apply_filters(events, view)
     wanted = params.encode_params(view)
     if not params.same_params({k: st.query_params.get_all(k) for k in st.query_params}, wanted):
@@ -434,7 +484,7 @@ def main() -> None:
         return
     if shown.empty:
         st.info("No events match these filters. Widen the date range or clear some filters.")
-    timeline(events, shown, catalog, view, limit)
+    timeline(shown, catalog, view, limit, colours.load_vocabulary(upload.lexicons_directory()))
 
     st.subheader("Evidence")
     show_evidence(events, shown, mentions)

@@ -1,20 +1,23 @@
 """The Plotly timeline: events on a time axis, in lanes, coloured by topic.
 
-It is put together from :mod:`dashboard.layout` (lanes, tracks, range, axes),
-:mod:`dashboard.traces` (markers and bars per topic) and :mod:`dashboard.selection` (the
-selected event's ring).
+It is put together from :mod:`dashboard.layout` (first range, lanes, rows, axes),
+:mod:`dashboard.labels` (short titles where there is room), :mod:`dashboard.traces` (markers,
+bars and counts) and :mod:`dashboard.selection` (the selected event's ring); colours come
+from :mod:`dashboard.colours`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import layout, marks, selection, traces
+from dashboard import colours, labels, layout, marks, selection, traces
 from dashboard.hover import escape, hover_texts
-from dashboard.loading import END, START
+from dashboard.loading import END, SOURCES, START
 
 
 def empty_figure(message: str) -> go.Figure:
@@ -30,39 +33,85 @@ def empty_figure(message: str) -> go.Figure:
     return fig
 
 
+def dated_view(
+    events: pd.DataFrame, window: tuple[date, date] | None = None, whole: bool = False
+) -> layout.View | None:
+    """The first range of the timeline of ``events`` (None when none is dated)."""
+    dated = events[events[START].notna()]
+    return None if dated.empty else layout.choose_view(dated, window, whole)
+
+
 def build_timeline(
     events: pd.DataFrame,
     lane_column: str | None,
-    topic_order: list[str],
+    vocabulary: Sequence[str],
     selected: str = "",
     lane_name: str = "",
     window: tuple[date, date] | None = None,
+    whole: bool = False,
+    narrower: frozenset[str] = frozenset(),
 ) -> go.Figure:
     """Timeline of the dated events: one-day events as markers, longer periods as bars.
 
-    ``window`` (first and last day of a date filter) is the initial x range when given.
+    The first range is the days of ``window`` (a date filter) when given, else every event,
+    else the densest stretch (see :func:`dashboard.layout.choose_view`; ``whole`` asks for
+    every event). Lanes with nothing in that range are left out.
 
     Multi-valued lane columns put an event in each of its lanes. Large views switch to WebGL
-    (see :data:`dashboard.traces.WEBGL_THRESHOLD`).
+    (see :data:`dashboard.traces.WEBGL_THRESHOLD`) and go without labels.
 
-    ``topic_order`` fixes the colour of each topic; ``selected`` is an event id to ring.
+    ``vocabulary`` (topic names in vocabulary order; ``narrower`` those with a broader topic)
+    fixes each topic's colour; ``selected`` is an event id to ring.
     """
     dated = events[events[START].notna()]
-    if dated.empty:
+    view = dated_view(events, window, whole)
+    if view is None:
         return empty_figure("No dated events to show")
-    rows, lane_order = layout.lane_rows(
-        dated.assign(_hover=hover_texts(dated)), lane_column, f"(no {lane_name or 'value'})"
+    dated = dated.assign(
+        _hover=hover_texts(dated), _topic=colours.colour_topics(dated["topics"], narrower)
     )
-    rows = rows.assign(_topic=traces.first_topics(rows["topics"]))
-    y, width = layout.positions(rows, lane_order)
-    rows = rows.assign(_y=y, _width=width)
+    rows, lane_order = layout.lane_rows(dated, lane_column, f"(no {lane_name or 'value'})")
+    large = len(rows) > traces.WEBGL_THRESHOLD
+    sizes = traces.marker_sizes(rows[SOURCES], large).astype(float)
+    placement = layout.place(rows, lane_order, view, sizes)
+    rows = placement.rows
+    single = (rows[START] == rows[END]).to_numpy()
+    text = np.full(len(rows), "", dtype=object)
+    side = np.full(len(rows), "middle right", dtype=object)
+    if not large:
+        text[single], side[single] = labels.choose_labels(rows[single])
+    rows = rows.assign(_label=text, _label_side=side)
 
-    fig = go.Figure(traces.topic_traces(rows, topic_order))
-    for extra in (marks.curated_marks(rows), selection.ring(rows, selected)):
-        if extra is not None:
-            fig.add_trace(extra)
-    x_range = (
-        layout.window_range(window) if window else layout.initial_range(dated[START], dated[END])
-    )
-    layout.lay_out(fig, rows, lane_order, x_range, revision=f"{lane_column}")
+    styles = colours.topic_styles(vocabulary, set(rows["_topic"]))
+    fig = go.Figure(traces.topic_traces(rows, styles))
+    if not placement.counts.empty:
+        fig.add_trace(traces.count_trace(placement.counts))
+    marked = marks.curated_marks(rows)
+    if marked is not None:
+        fig.add_trace(marked)
+    layout.lay_out(fig, placement, view, revision=f"{lane_column}-{whole}")
+    fig.update_layout(shapes=[*fig.layout.shapes, *selection.ring(rows, selected)])
     return fig
+
+
+def outside_note(outside: int) -> str:
+    """ "2 events outside this view" ("" when none is)."""
+    if not outside:
+        return ""
+    return f"{outside:,} {'event' if outside == 1 else 'events'} outside this view"
+
+
+def key_text(events: pd.DataFrame) -> str:
+    """The key to the markers of ``events`` (Markdown): what fill, bars, size and counts say."""
+    kinds = set(events["date_source"])
+    parts = ["● dated by its own words"]
+    if "published" in kinds:
+        parts.append("○ only by the publication date")
+    if "inferred" in kinds:
+        parts.append("faded: from the story around it")
+    if (events[START] != events[END]).any():
+        parts.append("▬ bar: a week, month, year or longer")
+    if (events[SOURCES] > 1).any():
+        parts.append("larger: more sources")
+    parts.append("+N: more events there, click to show their days")
+    return "Key: " + " · ".join(parts) + " · hover for details"

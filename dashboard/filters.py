@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -74,3 +75,29 @@ def summary(shown: pd.DataFrame, total: int) -> str:
             " table but not drawn on the timeline"
         )
     return text
+
+
+#: Filters whose control is shown only when it can change something.
+OPTIONAL_CONTROLS = ("docs", "include_inferred", "min_sources")
+
+
+def acting_controls(events: pd.DataFrame) -> frozenset[str]:
+    """Which of :data:`OPTIONAL_CONTROLS` change something on ``events``: the document filter
+    when there are several documents, the inferred-dates switch when some date is inferred,
+    the number of sources when some event has several."""
+    acting = set()
+    if events["doc_id"].nunique() > 1:
+        acting.add("docs")
+    if (events["date_source"] == "inferred").any():
+        acting.add("include_inferred")
+    if (events[SOURCES] > 1).any():
+        acting.add("min_sources")
+    return frozenset(acting)
+
+
+def only_acting(state: FilterState, acting: frozenset[str]) -> FilterState:
+    """``state`` with the optional filters that do not act (no control shown) at their
+    defaults, so that a link made for another table cannot hide events unseen."""
+    blank = FilterState()
+    idle = {name: getattr(blank, name) for name in OPTIONAL_CONTROLS if name not in acting}
+    return replace(state, **idle)

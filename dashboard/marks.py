@@ -6,23 +6,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.hover import escape_all
-from dashboard.loading import END, START
 
 #: The mark drawn above a corrected event.
 MARK = "✎"
 
 
 def curated_marks(rows: pd.DataFrame) -> go.Scatter | None:
-    """A pencil above each lane row of a corrected event (None when there is none)."""
+    """A pencil above each placed lane row (``_x``, ``_y``) of a corrected event (None when
+    there is none)."""
     if "curated" not in rows.columns:
         return None
     chosen = rows[rows["curated"] == "yes"]
     if chosen.empty:
         return None
-    middle = chosen[START] + (chosen[END] - chosen[START]) / 2
     return go.Scatter(
         mode="text",
-        x=middle,
+        x=chosen["_x"],
         y=chosen["_y"],
         text=[MARK] * len(chosen),
         textposition="top right",

@@ -52,6 +52,8 @@ def encode_params(state: FilterState) -> dict[str, str | list[str]]:
         params[PARAM["period"]] = state.period
     if state.min_sources > 1:
         params[PARAM["min_sources"]] = str(state.min_sources)
+    if state.whole:
+        params[PARAM["whole"]] = "1"
     return params
 
 
@@ -121,11 +123,8 @@ def decode_params(
     if start and end and start > end:
         ignored.append(f"{p_from} is after {p_to}")
         start = end = None
-    p_inferred = PARAM["include_inferred"]
-    inferred = last.get(p_inferred, "1")
-    if inferred not in ("0", "1"):
-        ignored.append(f"{p_inferred}={inferred!r} must be 0 or 1")
-        inferred = "1"
+    inferred = _choice(last, "include_inferred", ("0", "1"), "1", ignored)
+    whole = _choice(last, "whole", ("0", "1"), "0", ignored)
     lanes = _choice(last, "lanes", list(LANES), DEFAULT_LANES, ignored)
     period = _choice(last, "period", PERIODS, DEFAULT_PERIOD, ignored)
     p_sources = PARAM["min_sources"]
@@ -150,6 +149,7 @@ def decode_params(
         event=event,
         period=period,
         min_sources=int(sources),
+        whole=whole == "1",
     )
     return DecodedParams(state, ignored)
 

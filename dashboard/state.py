@@ -43,6 +43,7 @@ class FilterState:
     event: str = ""
     period: str = DEFAULT_PERIOD
     min_sources: int = 1
+    whole: bool = False
 
     @property
     def has_date_range(self) -> bool:
@@ -73,6 +74,7 @@ FIELDS: tuple[Field, ...] = (
     Field("event", "selected_event", "event"),
     Field("period", "f_period", "period"),
     Field("min_sources", "f_sources", "sources"),
+    Field("whole", "f_whole", "all"),
 )
 #: FilterState attribute -> session-state key, and -> URL parameter.
 KEY: dict[str, str] = {f.name: f.key for f in FIELDS}
@@ -142,20 +144,23 @@ def reset(session: MutableMapping[str, Any], extent: DateRange) -> None:
 
 
 def read(session: Mapping[str, Any], extent: DateRange) -> FilterState:
-    """The filter state described by the widgets."""
-    start, end = date_range_state(tuple(session[KEY["start"]] or ()), extent)
+    """The filter state described by the widgets; a widget not drawn (so not in ``session``)
+    means its default."""
+    value = {name: session.get(key) for name, key in KEY.items()}
+    start, end = date_range_state(tuple(value["start"] or ()), extent)
     return FilterState(
-        actors=tuple(session[KEY["actors"]]),
-        topics=tuple(session[KEY["topics"]]),
-        docs=tuple(session[KEY["docs"]]),
+        actors=tuple(value["actors"] or ()),
+        topics=tuple(value["topics"] or ()),
+        docs=tuple(value["docs"] or ()),
         start=start,
         end=end,
-        query=session[KEY["query"]],
-        include_inferred=session[KEY["include_inferred"]],
-        lanes=session[KEY["lanes"]] or DEFAULT_LANES,
-        event=session.get(KEY["event"], ""),
-        period=session[KEY["period"]] or DEFAULT_PERIOD,
-        min_sources=int(session[KEY["min_sources"]] or 1),
+        query=value["query"] or "",
+        include_inferred=value["include_inferred"] is not False,
+        lanes=value["lanes"] or DEFAULT_LANES,
+        event=value["event"] or "",
+        period=value["period"] or DEFAULT_PERIOD,
+        min_sources=int(value["min_sources"] or 1),
+        whole=bool(value["whole"]),
     )
 
 

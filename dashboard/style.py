@@ -1,14 +1,16 @@
-"""Page styles: spacing tweaks and the evidence card, scoped by class name."""
+"""Page styles: spacing tweaks, whole names in chips, the topic legend's colours and the
+evidence card, scoped by class name."""
+
+from collections.abc import Sequence
+
+from dashboard.colours import TopicStyle
 
 PAGE_CSS = """
 <style>
 .block-container {padding-top: 2.2rem; padding-bottom: 2rem;}
 h1 {padding-bottom: 0.1rem;}
-.js-plotly-plot .rangeslider-mask-min,
-.js-plotly-plot .rangeslider-mask-max {
-  fill: rgb(160, 170, 185) !important;
-  fill-opacity: 0.25 !important;
-}
+[data-baseweb="tag"] {max-width: none; height: auto;}
+[data-baseweb="tag"] span {max-width: none; white-space: normal; overflow: visible;}
 </style>
 """
 
@@ -34,3 +36,26 @@ mark.el-date {background: #ffe08a; padding: 0 0.15em; border-radius: 3px;}
 .el-source-sentence {color: #3c4043; margin-top: 0.1rem;}
 </style>
 """
+
+
+#: The buttons of a pills widget.
+PILL = 'button[data-variant="pills"]'
+#: The swatch drawn before a legend entry for each marker shape.
+_SWATCH_RADIUS = {"circle": "50%", "square": "2px", "diamond": "2px"}
+
+
+def legend_css(key: str, styles: Sequence[TopicStyle]) -> str:
+    """A swatch of its topic's colour and shape before each option of the pills widget
+    ``key``, in order."""
+    rules = [
+        f".st-key-{key} {PILL} {{gap: 0.1rem;}}",
+        f".st-key-{key} {PILL}::before {{content: ''; display: inline-block; width: 0.7rem;"
+        " height: 0.7rem; margin-right: 0.35rem; flex: none;}",
+    ]
+    for i, topic in enumerate(styles, start=1):
+        turn = " transform: rotate(45deg) scale(0.85);" if topic.shape == "diamond" else ""
+        rules.append(
+            f".st-key-{key} {PILL}:nth-of-type({i})::before {{background: {topic.colour};"
+            f" border-radius: {_SWATCH_RADIUS.get(topic.shape, '50%')};{turn}}}"
+        )
+    return "<style>\n" + "\n".join(rules) + "\n</style>"

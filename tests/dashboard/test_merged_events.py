@@ -122,7 +122,7 @@ def test_timeline_shows_sources_in_hover_size_and_legend(merged: pd.DataFrame) -
     assert size == 17
     assert "Reported by 3 sources: Baltic Wire; Danube Post; Eastern Herald" in text
     assert "Sources disagree on the date: 2020-08-10 (Danube Post)" in text
-    assert "larger marker" in fig.layout.legend.title.text
+    assert "larger: more sources" in figure.key_text(merged)
 
 
 def test_evidence_lists_every_source_with_the_conflict(

@@ -30,6 +30,7 @@ def test_round_trip() -> None:
         include_inferred=False,
         lanes="topic",
         event="e-1",
+        whole=True,
     )
     decoded = decode(params.encode_params(state))
     assert decoded.state == state
@@ -108,4 +109,5 @@ def test_every_part_of_the_state_has_its_own_parameter() -> None:
         "event",
         "period",
         "sources",
+        "all",
     )

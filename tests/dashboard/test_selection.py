@@ -26,6 +26,19 @@ def test_a_click_chooses_an_event_or_the_days_of_a_cell() -> None:
 
 
 def test_selected_event_is_ringed(events: pd.DataFrame) -> None:
-    fig = figure.build_timeline(events, None, TOPICS, selected="eu-sanctions-belarus-1")
-    assert fig.data[-1].name == "Selected"
-    assert list(fig.data[-1].customdata) == ["eu-sanctions-belarus-1"]
+    window = (date(2020, 9, 1), date(2020, 10, 31))
+    fig = figure.build_timeline(
+        events, None, TOPICS, selected="eu-sanctions-belarus-1", window=window
+    )
+    rings = [s for s in fig.layout.shapes if s.type == "circle"]
+    assert len(rings) == 1
+    marker = next(t for t in fig.data if "eu-sanctions-belarus-1" in list(t.customdata))
+    i = list(marker.customdata).index("eu-sanctions-belarus-1")
+    assert (pd.Timestamp(rings[0].xanchor), rings[0].yanchor) == (
+        pd.Timestamp(marker.x[i]),
+        marker.y[i],
+    )
+    assert rings[0].xsizemode == "pixel"
+    period = figure.build_timeline(events, None, TOPICS, selected="putin-lukashenko-sochi-5")
+    frame = next(s for s in period.layout.shapes if s.type == "rect")
+    assert (frame.x0, frame.x1) == (pd.Timestamp("2020-09-01"), pd.Timestamp("2020-10-01"))
