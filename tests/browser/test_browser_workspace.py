@@ -11,15 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_browser_dashboard import (  # noqa: F401 - fixtures
-    CHROMIUM,
-    POINTS,
-    ROOT,
-    browser,
-    free_port,
-    page,
-    wait_healthy,
-)
+from conftest import CHROMIUM, ROOT, free_port, wait_healthy
+from test_browser_dashboard import POINTS
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed")
 
@@ -31,7 +24,7 @@ POINT_DATES = """id => {
   const dates = [];
   if (!plot || !plot.data) return dates;
   for (const trace of plot.data) {
-    if (trace.mode !== 'markers' || !trace.customdata) continue;
+    if (!String(trace.mode).startsWith('markers') || !trace.customdata) continue;
     trace.customdata.forEach((data, i) => { if (data === id) dates.push(String(trace.x[i])); });
   }
   return dates;
@@ -60,7 +53,7 @@ def workspace_server(tmp_path: Path) -> Iterator[str]:
     process.wait(timeout=10)
 
 
-def test_upload_reload_correct_a_date_and_download(workspace_server, page, tmp_path) -> None:  # noqa: F811
+def test_upload_reload_correct_a_date_and_download(workspace_server, page, tmp_path) -> None:
     page.goto(workspace_server)
     page.get_by_text("There are no events yet").wait_for()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(DEMO))
