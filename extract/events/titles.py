@@ -94,6 +94,7 @@ _DANGLING = re.compile(
     r"before|after|along|since|until|during|than|its|their|his|her|beginning|intended))+$",
     re.I,
 )
+_LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 #: Lowercase words that do not make a title more than a name: articles, "of", "former".
 _NAME_ONLY_WORDS = frozenset(("the", "a", "an", "of", "and", "for", "former"))
 _FIRST_PERSON = re.compile(r"^(?:We|I|Our|My|Us)\b")
@@ -205,10 +206,9 @@ def _finished(title: str) -> str:
 def _is_name_only(title: str) -> bool:
     """Whether ``title`` is no more than a name and a title ("Steve Jobs, the Apple Chief
     Executive Officer"): no lowercase word but articles, "of" and words of job titles."""
-    words = re.findall(r"[\w’'-]+", title)
     titles = _job_words()
-    return bool(words) and all(
-        w[0].isupper() or w in _NAME_ONLY_WORDS or w in titles for w in words
+    return any(char.isupper() for char in title[:1]) and all(
+        word in _NAME_ONLY_WORDS or word in titles for word in _LOWERCASE_WORD.findall(title)
     )
 
 
