@@ -7,12 +7,12 @@ import re
 import signal
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import closing, contextmanager
 from datetime import date
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import TextIO, cast
 
 from extract import (
     EVENT_COLUMNS,
@@ -307,7 +307,7 @@ def _write_merged(
     )
 
 
-def _outcomes(args: argparse.Namespace, workers: Workers) -> Iterator[Outcome]:
+def _outcomes(args: argparse.Namespace, workers: Workers) -> Generator[Outcome, None, None]:
     """Each document's outcome in discovery order, computed by the local ``workers`` or on a
     cluster."""
     documents = find_documents(args.paths)
@@ -358,7 +358,8 @@ class _Run:
 
     def cells(self, rows: Rows) -> Rows:
         """``rows`` as written: neutralized for spreadsheets when asked."""
-        return neutralized(rows) if self.spreadsheet_safe else rows
+        # neutralized() keeps the kind of rows it is given: all dicts, or all tuples.
+        return cast(Rows, neutralized(rows)) if self.spreadsheet_safe else rows
 
     def summary(self, written: str) -> str:
         """The last line of a run: documents read and skipped, then ``written``."""

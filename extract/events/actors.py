@@ -593,7 +593,8 @@ def _blank(text: str, mentions: Sequence[Mention]) -> str:
     """``text`` with the mentioned spans replaced by spaces, so later matchers skip them."""
     if not mentions:
         return text
-    pieces, position = [], 0
+    pieces: list[str] = []
+    position = 0
     for start, end, _ in sorted(mentions):
         if start < position:  # overlaps the mention before
             start = position

@@ -9,7 +9,7 @@ removed; reported speech ("..., Putin explained") is turned around ("Putin expla
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from extract.knowledge.words import word_list
@@ -251,11 +251,11 @@ def _relative_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int, 
     return tuple(found)
 
 
-def _without_dates(text: str, start: int, end: int, date_spans: list[tuple[int, int]]) -> str:
+def _without_dates(text: str, start: int, end: int, date_spans: Sequence[tuple[int, int]]) -> str:
     """The clause ``text[start:end]`` without its date expressions and their prepositions; a
     date that is the clause's subject stays, a possessive one becomes "the" ("this year's
     conference": "the conference"), and what joins two dates goes with them."""
-    pieces = []
+    pieces: list[str] = []
     position = start
     for date_start, date_end in sorted(date_spans):
         if date_end <= start or date_start >= end:

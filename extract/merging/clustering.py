@@ -34,8 +34,8 @@ def cluster(records: Records, ranked: Ranked) -> tuple[list[list[int]], dict[int
         within = documents[a] == documents[b]
         for row_a, row_b in zip(a[within].tolist(), b[within].tolist(), strict=True):
             groups.join(row_a, row_b, same_document=True)
-    for a, b in _apart(ranked, groups.label):
-        groups.join(a, b, same_document=False)
+    for first, second in _apart(ranked, groups.label):
+        groups.join(first, second, same_document=False)
     best = _best_scores(ranked, groups.label)
     found: defaultdict[int, list[int]] = defaultdict(list)
     for i in sorted(best):

@@ -18,14 +18,16 @@ if TYPE_CHECKING:
 CHUNK = 65_536
 
 
-def pair_keys(pairs: Iterable[tuple[float, list[int], int]], rank: array) -> np.ndarray:
+def pair_keys(pairs: Iterable[tuple[float, list[int], int]], rank: array[int]) -> np.ndarray:
     """The pairs (as :func:`scored_pairs` gives them) as keys that sort best first, ties by
     the ids of their mentions (their ``rank``), packed into one 64-bit integer each (see
     :class:`Ranked`)."""
     return _joined(list(packed_keys(pairs, rank)))
 
 
-def packed_keys(pairs: Iterable[tuple[float, list[int], int]], rank: array) -> Iterator[np.ndarray]:
+def packed_keys(
+    pairs: Iterable[tuple[float, list[int], int]], rank: array[int]
+) -> Iterator[np.ndarray]:
     """The keys of :func:`pair_keys`, computed with numpy about ``CHUNK`` pairs at a time,
     each chunk as it is done."""
     import numpy as np

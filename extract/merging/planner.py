@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from extract.running.parallel import Workers
 
 _T = TypeVar("_T")
+_T_co = TypeVar("_T_co", covariant=True)
 #: With several workers, the merge of at least this many mergeable rows is decided in date
 #: segments, one process each (for fewer, starting processes costs more than it saves).
 PARALLEL_SWEEP_MIN = 10_000
@@ -49,10 +50,10 @@ class Store(Protocol[_T]):
     def __len__(self) -> int: ...
 
 
-class Reader(Protocol[_T]):
+class Reader(Protocol[_T_co]):
     """Reads the items of a store by position, in another process (it is picklable)."""
 
-    def items(self, positions: Iterable[int], /) -> Iterator[_T]: ...
+    def items(self, positions: Iterable[int], /) -> Iterator[_T_co]: ...
 
 
 @runtime_checkable

@@ -7,7 +7,7 @@ event, place, actors, participants, amount, wording) and how far apart their dat
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from extract.knowledge.lexicon import Lexicon
 from extract.merging.features import Mention, mention_of
@@ -15,7 +15,7 @@ from extract.merging.scoring import evidence
 from extract.schema import split_values
 
 
-def merge_reason(rows: list[Mapping[str, str]], lead: int, lexicon: Lexicon) -> str:
+def merge_reason(rows: Sequence[Mapping[str, str]], lead: int, lexicon: Lexicon) -> str:
     """Why ``rows`` (keyed by ``EVENT_COLUMNS``) are one happening, set against ``rows[lead]``:
     "same kind (meeting); same place (Sochi); shared actors (Vladimir Putin); same day, 1 day
     apart; wording 0.64-1.00"."""

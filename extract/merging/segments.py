@@ -25,7 +25,7 @@ def keys_in_parallel(
     pool: Executor,
     mentions: SharedStore[Mention],
     segments: Iterable[tuple[np.ndarray, np.ndarray]],
-    rank: array,
+    rank: array[int],
 ) -> np.ndarray:
     """:func:`pair_keys` of every candidate pair, found in date ``segments`` (see
     :func:`date_segments`) by the processes of ``pool``. They read the mentions themselves and write
@@ -57,7 +57,11 @@ def keys_in_parallel(
 
 
 def _segment_keys(
-    mentions: Reader[Mention], opened: np.ndarray, arrivals: np.ndarray, rank: array, path: Path
+    mentions: Reader[Mention],
+    opened: np.ndarray,
+    arrivals: np.ndarray,
+    rank: array[int],
+    path: Path,
 ) -> int:
     """Write the keys of the pairs of one segment (see :func:`date_segments`) to ``path``, in a
     worker process; return how many there are."""
@@ -72,7 +76,7 @@ def _segment_keys(
 
 def _read_into(path: Path, keys: np.ndarray) -> None:
     """Fill ``keys`` from the file at ``path``, which holds exactly as many."""
-    view = memoryview(keys).cast("B")
+    view = keys.data.cast("B")
     with path.open("rb", buffering=0) as stream:
         while view:
             done = stream.readinto(view)

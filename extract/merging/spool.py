@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Generic, TypeVar
 
 from extract.knowledge.lexicon import Lexicon
 from extract.merging.planner import Planner
@@ -49,7 +49,8 @@ class Spool(Generic[_T]):
 
     def __getitem__(self, index: int) -> _T:
         self._stream.seek(self._offsets[index])
-        return pickle.load(self._stream)
+        item: _T = pickle.load(self._stream)
+        return item
 
     def __iter__(self) -> Iterator[_T]:
         for index in range(len(self)):
@@ -71,7 +72,7 @@ class SpoolReader(Generic[_T]):
     """Reads the objects of a spool by index, from its file."""
 
     path: Path
-    offsets: array
+    offsets: array[int]
 
     def items(self, indices: Iterable[int]) -> Iterator[_T]:
         """The objects at ``indices``, in that order."""
@@ -82,7 +83,7 @@ class SpoolReader(Generic[_T]):
 
 
 @contextmanager
-def spooled(target: Path) -> Iterator[Spool]:
+def spooled(target: Path) -> Iterator[Spool[Any]]:
     """An empty spool in a temporary file next to ``target``, removed on exit however it ends."""
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".spool", dir=target.parent)
     try:

@@ -71,7 +71,8 @@ def parse_date(value: str, name: str) -> date:
     )
     if parsed is None:
         raise DocumentError(name, f"unreadable published date {value!r}")
-    return parsed.date()
+    day: date = parsed.date()
+    return day
 
 
 def _numeric_date(value: str, name: str, first: int, second: int, year: int) -> date:

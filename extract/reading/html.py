@@ -93,8 +93,8 @@ def read_page(markup: bytes | str, name: str) -> Page:
         )
     except Exception as error:  # lxml and trafilatura raise many types on hostile markup
         raise DocumentError(name, f"unreadable HTML ({type(error).__name__})") from None
-    text = _paragraphs(found.text or "") if found is not None else ""
-    if not text:
+    # bare_extraction gives a dict only when asked for one
+    if found is None or isinstance(found, dict) or not (text := _paragraphs(found.text or "")):
         raise DocumentError(name, "no article text found in the HTML page")
     return Page(
         text=text,

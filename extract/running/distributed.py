@@ -6,7 +6,7 @@ sees at the same path, and the workers need this package installed (``eventline[
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -23,12 +23,12 @@ def run_dask(
     published: date | None,
     address: str,
     lexicons: Path | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Outcomes in input order, computed by the cluster whose scheduler is at ``address``.
     ``lexicons``, the user's lexicon directory if any, must be on shared storage too."""
     from distributed import Client
 
-    with Client(address) as client:
+    with Client(address) as client:  # type: ignore[no-untyped-call]  # distributed is untyped
         threads = max(1, sum(client.nthreads().values()))
         yield from ordered(
             documents,

@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -90,7 +90,7 @@ def run_local(
     published: date | None,
     workers: Workers,
     lexicons: Path | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Outcomes in input order; with a pool of ``workers``, batches run in its processes,
     unless there is only one batch, which is not worth starting them for. ``lexicons``: see
     :func:`extract.running.pipeline.process`."""

@@ -178,9 +178,13 @@ def alternation(words: Iterable[str], space: str = _SPACE) -> str:
     return _trie_regex(_trie(words), space)
 
 
-def _trie(words: Iterable[str]) -> dict[str, dict]:
+#: Nested dicts by character.
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: Iterable[str]) -> _Trie:
     """Nested dicts by character; the key "" marks the end of a word."""
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
@@ -189,7 +193,7 @@ def _trie(words: Iterable[str]) -> dict[str, dict]:
     return trie
 
 
-def _trie_regex(node: dict[str, dict], space: str) -> str:
+def _trie_regex(node: _Trie, space: str) -> str:
     branches = [
         (space if char == " " else re.escape(char)) + _trie_regex(child, space)
         for char, child in node.items()
