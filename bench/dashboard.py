@@ -42,9 +42,10 @@ def timed(step: Callable[[], AppTest]) -> tuple[AppTest, float]:
     return at, elapsed
 
 
-def measure(path: Path) -> dict[str, float]:
-    """Timings and figure size for the dashboard opened on ``path``."""
-    os.environ["EVENTLINE_EVENTS"] = str(path)
+def measure(path: Path, variable: str = "EVENTLINE_EVENTS") -> dict[str, float]:
+    """Timings and figure size for the dashboard opened on ``path``, named by the environment
+    ``variable`` (the events file, or a workspace with ``EVENTLINE_WORKSPACE``)."""
+    os.environ[variable] = str(path)
     at = AppTest.from_file(APP, default_timeout=120)
     at, first = timed(at.run)
     figures = {"first run": first, "figure MB": figure_megabytes(at)}

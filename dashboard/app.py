@@ -424,7 +424,7 @@ def open_source(source: options.Source) -> Opened:
     mode = " · read-only" if source.read_only else ""
     return Opened(
         events=data.original if original else data.events,
-        mentions=data.mentions,
+        mentions=loading.empty_mentions(),
         problems=data.problems,
         merged=True,
         name=f"workspace {workspace.name}{mode}",
@@ -452,6 +452,10 @@ def main() -> None:
     extent = filters.data_extent(events, date.today())
     init_state(events, catalog, extent)
     state.follow_extent(st.session_state, extent)
+    if workspace is not None:
+        original = bool(st.session_state.get(corrections.SHOW_ORIGINAL))
+        selected = st.session_state.get(KEY["event"], "")
+        mentions = workspace_data.selected_mentions(workspace, opened.data, selected, original)
 
     st.caption(f"Dated events from news articles · {opened.name}")
     for problem in opened.problems:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +16,7 @@ from extract import LexiconError
 from workspace.curation import CURATION_COLUMNS, TARGET, curate
 from workspace.ingest import Extractor, IngestReport, ingest, remerge, remove_document, seed
 from workspace.store import Workspace, WorkspaceError
-from workspace.views import read_stored
+from workspace.views import event_mentions, read_stored
 
 #: Columns the workspace's events carry beyond the event table's.
 EXTRA_COLUMNS = (*CURATION_COLUMNS, TARGET)
@@ -23,16 +24,23 @@ EXTRA_COLUMNS = (*CURATION_COLUMNS, TARGET)
 
 @dataclass(frozen=True)
 class WorkspaceData:
-    """One snapshot of a workspace: the curated events (``events``), the extractor's own
-    (``original``), both prepared as :func:`dashboard.loading.prepare` does; the mentions,
-    the rows marked not an event, the documents."""
+    """One snapshot of a workspace: the curated events (``events``), prepared as
+    :func:`dashboard.loading.prepare` does, and on demand the extractor's own (``original``);
+    the mentions near corrections (as corrections left them), the rows marked not an event,
+    the documents."""
 
     events: pd.DataFrame
-    original: pd.DataFrame
+    extracted: pd.DataFrame
     mentions: pd.DataFrame
     removed: pd.DataFrame
     documents: pd.DataFrame
     problems: list[str] = field(default_factory=list)
+
+    @cached_property
+    def original(self) -> pd.DataFrame:
+        """The events as the extractor gave them, prepared."""
+        blank = dict.fromkeys(EXTRA_COLUMNS, "")
+        return prepared(self.extracted.assign(**blank), "workspace events").events
 
 
 def open_workspace(
@@ -54,12 +62,10 @@ def read_workspace(workspace: Workspace) -> WorkspaceData:
     stored = read_stored(workspace)
     curated = curate(stored)
     events = prepared(curated.events, "workspace events")
-    blank = dict.fromkeys(EXTRA_COLUMNS, "")
-    original = prepared(stored.events.assign(**blank), "workspace events")
     removed = prepared(curated.removed, "removed events") if not curated.removed.empty else None
     return WorkspaceData(
         events=events.events,
-        original=original.events,
+        extracted=stored.events,
         mentions=curated.mentions,
         removed=removed.events if removed else events.events.iloc[:0],
         documents=stored.documents,
@@ -67,12 +73,26 @@ def read_workspace(workspace: Workspace) -> WorkspaceData:
     )
 
 
+def selected_mentions(
+    workspace: Workspace, data: WorkspaceData, event_id: str, original: bool
+) -> pd.DataFrame:
+    """The mentions of the selected event (none when no event is selected), as corrected
+    unless the ``original`` events are shown."""
+    if not event_id:
+        return loading.empty_mentions()
+    return event_mentions(workspace, event_id, None if original else data.mentions)
+
+
 def prepared(frame: pd.DataFrame, name: str) -> loading.LoadResult:
     """``frame`` validated and extended as an events table is, keeping its curation columns."""
     result = loading.prepare(frame, name)
-    extra = frame.drop_duplicates("event_id").set_index("event_id")[list(EXTRA_COLUMNS)]
-    events = result.events.join(extra, on="event_id")
-    events[list(EXTRA_COLUMNS)] = events[list(EXTRA_COLUMNS)].fillna("")
+    events = result.events.assign(**dict.fromkeys(EXTRA_COLUMNS, ""))
+    marked = frame[(frame[list(EXTRA_COLUMNS)] != "").any(axis=1)]
+    if not (events.empty or marked.empty):
+        extra = marked.drop_duplicates("event_id").set_index("event_id")
+        rows = events["event_id"].isin(extra.index)
+        for column in EXTRA_COLUMNS:
+            events.loc[rows, column] = events.loc[rows, "event_id"].map(extra[column])
     return loading.LoadResult(events, result.problems, merged=True)
 
 

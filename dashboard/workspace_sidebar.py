@@ -69,8 +69,7 @@ def documents(workspace: Workspace, listing: pd.DataFrame, read_only: bool) -> N
             getattr(st, kind)(text)
         titles = dict(zip(listing["doc_id"], listing["title"], strict=True))
         with st.expander(f"Documents in the workspace ({len(titles)})"):
-            for doc_id, title in titles.items():
-                st.caption(f"{title or doc_id} · `{doc_id}`")
+            st.dataframe(listing[["title", "doc_id"]], hide_index=True, width="stretch", height=200)
             if read_only or not titles:
                 return
             chosen = st.selectbox(

@@ -15,13 +15,15 @@ from pathlib import Path
 
 from sqlalchemy import LargeBinary, func, insert, select, text
 
+from workspace.snapshots import write_snapshot
 from workspace.store import Workspace, WorkspaceError, set_meta
-from workspace.tables import SCHEMA_VERSION, TABLES, documents, meta
+from workspace.tables import SCHEMA_VERSION, TABLES, documents, meta, snapshots
 
 FORMAT = "eventline-workspace"
 #: Rows inserted per statement on restore.
 _BATCH = 1_000
-_DATA_TABLES = tuple(table for table in TABLES if table is not meta)
+#: Every table but the settings and the snapshots (a cache, written again on restore).
+_DATA_TABLES = tuple(table for table in TABLES if table not in (meta, snapshots))
 
 
 def export_backup(workspace: Workspace, path: Path) -> int:
@@ -87,4 +89,5 @@ def import_backup(workspace: Workspace, path: Path) -> int:
                         )
                     )
         set_meta(connection, {"merge_pending": "0"})
+        write_snapshot(connection)
     return sum(len(rows) for rows in pending.values())

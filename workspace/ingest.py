@@ -36,6 +36,7 @@ from extract import (
     load_lexicon,
 )
 from extract.merging.spool import spooled_merge
+from workspace.snapshots import write_snapshot
 from workspace.store import Workspace, get_meta, now, set_meta
 from workspace.tables import documents, events, mentions
 
@@ -249,6 +250,7 @@ def remerge(workspace: Workspace, lexicon: Lexicon | None = None, force: bool = 
             _insert(connection, events, MERGED_EVENT_COLUMNS, merged)
             connection.execute(delete(mentions))
             _insert(connection, mentions, MENTION_COLUMNS, mention_rows)
+        write_snapshot(connection)
         set_meta(connection, {"merge_pending": "0"})
     return True
 

@@ -10,7 +10,9 @@ that ``sqlite3``, Datasette or pandas can read them without Eventline:
 - ``corrected_events``: what each correction is about (the key that survives re-extraction;
   an added event's key is ``added:`` and a random id);
 - ``corrections``: the current value of each corrected field; ``edits``: every change made;
-- ``meta``: the schema version and a counter bumped by every change (``generation``).
+- ``meta``: the schema version and a counter bumped by every change (``generation``);
+- ``snapshots``: the ``events`` table as one Parquet file, written with it, so that the
+  dashboard reads 100,000 events in a fraction of a second (a cache: never the only copy).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from sqlalchemy.engine import Connection
 from extract.schema import MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 
 #: The schema version this code reads and writes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -123,6 +125,14 @@ edits = Table(
     Column("author", Text, nullable=False, default=""),
 )
 
+snapshots = Table(
+    "snapshots",
+    metadata,
+    Column("name", Text, primary_key=True),  # the table it copies
+    Column("version", Text, nullable=False),  # equals meta "<name>_version" while current
+    Column("data", LargeBinary, nullable=False),  # Parquet, every column a string
+)
+
 #: Tables whose columns follow the event table's (new columns are added on opening).
 EVENT_TABLES: tuple[Table, ...] = (mentions, events)
 
@@ -135,12 +145,19 @@ TABLES: tuple[Table, ...] = (
     corrected_events,
     corrections,
     edits,
+    snapshots,
 )
 
 
 def _create_version_1(connection: Connection) -> None:
-    metadata.create_all(connection)
+    metadata.create_all(
+        connection, tables=[t for t in metadata.sorted_tables if t is not snapshots]
+    )
+
+
+def _add_snapshots(connection: Connection) -> None:
+    metadata.create_all(connection, tables=[snapshots])
 
 
 #: ``MIGRATIONS[n]`` brings a database at version ``n`` to version ``n + 1``.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _create_version_1}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _create_version_1, 1: _add_snapshots}

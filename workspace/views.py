@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Table, select
+from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.engine import Connection
 
 from extract.schema import MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 from workspace.curation import Curated, Stored, curate
 from workspace.keys import EventKey, key_of
+from workspace.snapshots import event_order, read_snapshot
 from workspace.store import Workspace
 from workspace.tables import corrected_events, corrections, documents, edits, events, mentions
 
@@ -17,20 +18,56 @@ DOCUMENT_COLUMNS = ("doc_id", "name", "content_hash", "title", "source", "url", 
 
 
 def read_stored(workspace: Workspace) -> Stored:
-    """Everything the curated events are computed from, in one consistent snapshot."""
+    """Everything the curated events are computed from, in one consistent snapshot: the
+    events (from their Parquet snapshot when it is current), and only the mentions that
+    corrections need (those of corrected documents, and of the events they are part of)."""
     with workspace.reading() as connection:
+        targets = _frame(connection, corrected_events, tuple(corrected_events.c.keys()))
+        extracted = read_snapshot(connection)
+        if extracted is None:
+            extracted = _frame(connection, events, MERGED_EVENT_COLUMNS, event_order())
         return Stored(
-            events=_frame(
-                connection,
-                events,
-                MERGED_EVENT_COLUMNS,
-                (events.c.date == "", events.c.date, events.c.event_id),
-            ),
-            mentions=_frame(connection, mentions, MENTION_COLUMNS),
+            events=extracted,
+            mentions=_mentions_near(connection, sorted(set(targets["doc_id"]))),
             documents=_frame(connection, documents, DOCUMENT_COLUMNS),
-            targets=_frame(connection, corrected_events, tuple(corrected_events.c.keys())),
+            targets=targets,
             corrections=_frame(connection, corrections, tuple(corrections.c.keys())),
         )
+
+
+def _mentions_near(connection: Connection, doc_ids: list[str]) -> pd.DataFrame:
+    """The mentions of the documents ``doc_ids`` and of the merged events they are in."""
+    if not doc_ids:
+        return pd.DataFrame(columns=list(MENTION_COLUMNS), dtype=str)
+    merged = select(mentions.c.merged_id).where(mentions.c.doc_id.in_(doc_ids))
+    return _frame(
+        connection,
+        mentions,
+        MENTION_COLUMNS,
+        where=mentions.c.doc_id.in_(doc_ids) | mentions.c.merged_id.in_(merged),
+    )
+
+
+def event_mentions(
+    workspace: Workspace, event_id: str, curated: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The mentions of the event ``event_id``; with ``curated`` (the mentions as corrections
+    left them), those a join or split moved count where they were moved to."""
+    moved = (
+        dict(zip(curated["event_id"], curated["merged_id"], strict=True))
+        if curated is not None
+        else {}
+    )
+    here = [mention for mention, merged in moved.items() if merged == event_id]
+    with workspace.reading() as connection:
+        found = _frame(
+            connection,
+            mentions,
+            MENTION_COLUMNS,
+            where=(mentions.c.merged_id == event_id) | mentions.c.event_id.in_(here),
+        )
+    found["merged_id"] = found["event_id"].map(moved).fillna(found["merged_id"])
+    return found[found["merged_id"] == event_id].reset_index(drop=True)
 
 
 def curated_events(workspace: Workspace) -> Curated:
@@ -55,10 +92,17 @@ def event_key(workspace_documents: pd.DataFrame, row: dict[str, str]) -> EventKe
 
 
 def _frame(
-    connection: Connection, table: Table, columns: tuple[str, ...], order: tuple = ()
+    connection: Connection,
+    table: Table,
+    columns: tuple[str, ...],
+    order: tuple = (),
+    where: ColumnElement[bool] | None = None,
 ) -> pd.DataFrame:
-    """All rows of ``table`` as strings, in the ``order`` given, else of its primary key."""
+    """The rows of ``table`` (those ``where`` says) as strings, in the ``order`` given, else
+    in that of its primary key."""
     query = select(*[table.c[c] for c in columns]).order_by(*(order or table.primary_key.columns))
-    result = connection.execute(query)
-    frame = pd.DataFrame(result.fetchall(), columns=list(columns), dtype=object)
+    if where is not None:
+        query = query.where(where)
+    rows = connection.execute(query).fetchall()
+    frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
     return frame.fillna("").astype(str)

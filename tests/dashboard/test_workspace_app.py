@@ -64,7 +64,8 @@ def form_input(at: AppTest, field: str):  # noqa: ANN201
 
 def table(at: AppTest) -> pd.DataFrame:
     """The event table as shown, by event id."""
-    return at.dataframe[-1].value.set_axis(list(at.session_state["table_event_ids"]))
+    shown = next(d.value for d in at.dataframe if "date_text" in d.value.columns)
+    return shown.set_axis(list(at.session_state["table_event_ids"]))
 
 
 def test_an_upload_is_stored_and_seen_by_a_new_session(location: str) -> None:

@@ -32,7 +32,7 @@ def test_a_backup_restores_documents_events_and_corrections(
     with gzip.open(backup, "rt") as stream:
         assert json.loads(stream.readline()) == {
             "format": "eventline-workspace",
-            "schema_version": 1,
+            "schema_version": 2,
         }
     target = Workspace.open(tmp_path / "restored.sqlite")
     assert import_backup(target, backup) == 28

@@ -25,8 +25,9 @@ def test_a_new_workspace_has_plain_tables_and_the_schema_version(workspace: Work
         "corrected_events",
         "corrections",
         "edits",
+        "snapshots",
     }
-    assert workspace.version() == 1
+    assert workspace.version() == 2
     assert workspace.generation() == 0
 
 
@@ -52,7 +53,7 @@ def test_sqlite_workspace_is_in_wal_mode_and_readable_with_sqlite3(tmp_path: Pat
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert connection.execute(
             "SELECT value FROM meta WHERE key = 'schema_version'"
-        ).fetchone() == ("1",)
+        ).fetchone() == ("2",)
 
 
 def test_a_newer_schema_is_refused_with_one_line(tmp_path: Path) -> None:
