@@ -16,7 +16,6 @@ from pathlib import Path
 from sqlalchemy import Integer, Text, cast, create_engine, event, inspect, select, update
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
-from sqlalchemy.pool import NullPool
 
 from workspace.tables import EVENT_TABLES, MIGRATIONS, SCHEMA_VERSION, meta
 
@@ -69,7 +68,7 @@ class Workspace:
             except OSError as error:
                 raise WorkspaceError(f"cannot create {path.parent}: {error.strerror}") from None
         try:
-            engine = create_engine(url, poolclass=NullPool) if sqlite else create_engine(url)
+            engine = create_engine(url)
         except ModuleNotFoundError as error:
             raise WorkspaceError(
                 f"{location}: the database driver {error.name} is not installed "
