@@ -10,7 +10,8 @@ from sample_articles import OUTLETS, files
 from sqlalchemy import inspect, update
 
 from workspace.ingest import ingest, remerge
-from workspace.store import Workspace, WorkspaceError, database_url
+from workspace.snapshots import read_snapshot
+from workspace.store import Workspace, WorkspaceError, database_url, set_meta
 from workspace.tables import meta
 from workspace.views import read_stored
 
@@ -105,3 +106,23 @@ def test_columns_the_event_table_gained_are_added_and_filled(workspace_location:
     assert reason.startswith("same kind (election); shared actors (Alexander Lukashenko)")
     assert "merge_score" in {c["name"] for c in inspect(reopened.engine).get_columns("mentions")}
     reopened.close()
+
+
+def test_the_events_snapshot_is_the_table_and_a_stale_one_is_not_used(
+    workspace: Workspace,
+) -> None:
+    ingest(workspace, files(*sorted(OUTLETS.iterdir())))
+    with workspace.reading() as connection:
+        snapshot = read_snapshot(connection)
+    assert snapshot is not None
+    assert list(snapshot["event_id"][:3]) == [
+        "baltic-wire-election-1",
+        "minsk-monitor-election-2",
+        "baltic-wire-exile-1",
+    ]
+    with workspace.writing() as connection:
+        set_meta(connection, {"events_version": "stale"})
+    with workspace.reading() as connection:
+        assert read_snapshot(connection) is None
+    from_rows = read_stored(workspace).events
+    assert from_rows.equals(snapshot.astype(from_rows.dtypes.to_dict()))
