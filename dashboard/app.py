@@ -475,6 +475,8 @@ def main() -> None:
         if not source.read_only:
             workspace_sidebar.uploads(workspace)
         workspace_sidebar.documents(workspace, opened.data.documents, source.read_only)
+        if not source.read_only:
+            workspace_sidebar.removed_rows(workspace, opened.data.removed)
 
     view = filters.only_acting(state.read(st.session_state, extent), acting)
     shown = filters.apply_filters(events, view)

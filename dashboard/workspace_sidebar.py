@@ -1,5 +1,6 @@
 """The sidebar of a workspace: add articles (stored in the workspace, so that they are there
-after a reload or a restart), remove a document, show the extractor's original events."""
+after a reload or a restart), remove a document, bring back a row marked not an event, show
+the extractor's original events."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import upload
-from dashboard.corrections import SHOW_ORIGINAL
+from dashboard.corrections import AUTHOR, SHOW_ORIGINAL
 from dashboard.workspace_data import add_files, remove
+from workspace.edits import revert
 from workspace.store import Workspace
 
 #: Session keys: the uploader's generation (a new uploader after each extraction), and the
@@ -83,3 +85,19 @@ def documents(workspace: Workspace, listing: pd.DataFrame, read_only: bool) -> N
             if st.button("Remove document", disabled=chosen is None, key="remove"):
                 st.session_state[MESSAGES] = [("info", remove(workspace, chosen))]
                 st.rerun()
+
+
+def removed_rows(workspace: Workspace, removed: pd.DataFrame) -> None:
+    """The rows marked "not an event", and bringing one back."""
+    if removed.empty:
+        return
+    labels = dict(zip(removed["target"], removed["date"] + " · " + removed["title"], strict=True))
+    with st.sidebar, st.expander(f"Rows marked not an event ({len(labels)})"):
+        chosen = st.selectbox(
+            "Bring back", list(labels), index=None, key="restore_row", format_func=labels.get
+        )
+        if st.button("Restore row", disabled=chosen is None, key="restore"):
+            kept = revert(workspace, int(chosen), "not_event", "yes", AUTHOR)
+            message = "Row restored." if kept else "Someone else changed this row meanwhile."
+            st.session_state[MESSAGES] = [("info", message)]
+            st.rerun()

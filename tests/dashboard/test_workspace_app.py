@@ -128,11 +128,16 @@ def test_the_same_field_saved_by_two_sessions_is_a_conflict(location: str) -> No
     assert (row["title"], row["actors"]) == ("Russia lends Belarus $1.5bn", "Putin; Lukashenko")
 
 
-def test_not_an_event_hides_the_row_and_undo_is_in_the_history(location: str) -> None:
+def test_not_an_event_hides_the_row_until_it_is_restored(location: str) -> None:
     at = select(clean(session()), "putin-lukashenko-sochi-11")
     at = clean(button(at, "Not an event").click().run())
     assert summary(at).startswith("**11 of 11 events shown**")
     assert "putin-lukashenko-sochi-11" not in set(table(at).index)
+    at = clean(session())
+    at.selectbox(key="restore_row").set_value("1")
+    at = clean(button(at.run(), "Restore row").click().run())
+    assert any(i.value == "Row restored." for i in at.info)
+    assert summary(at).startswith("**12 of 12 events shown**")
 
 
 def test_an_event_added_from_a_sentence(location: str) -> None:
