@@ -263,7 +263,7 @@ def correct_selected(
         return
     row = {key: str(value) for key, value in match.iloc[0].items()}
     corrections.panel(workspace, row, data.documents, generation)
-    others = shown[shown["event_id"] != selected]
+    others = corrections.nearby(shown[shown["event_id"] != selected], row)
     corrections.join_picker(workspace, row, others, data.documents, generation)
     corrections.add_form(workspace, row, data.documents, generation)
     corrections.history_table(workspace, row["target"])

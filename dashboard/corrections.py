@@ -14,6 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from dashboard.loading import START
 from extract.schema import PRECISIONS
 from workspace.edits import FORM_FIELDS, Conflict, add_event, edit, revert, target_of
 from workspace.store import Workspace, WorkspaceError
@@ -108,6 +109,21 @@ def panel(
             args=(workspace, int(row["target"] or 0), row),
             help="Back to the extractor's values for this event.",
         )
+
+
+#: Most events offered to join a row with: the closest in time.
+JOIN_CHOICES = 200
+
+
+def nearby(events: pd.DataFrame, row: Mapping[str, str], limit: int = JOIN_CHOICES) -> pd.DataFrame:
+    """The ``limit`` events of ``events`` closest in date to ``row`` (the undated last)."""
+    if len(events) <= limit:
+        return events
+    day = pd.Timestamp(row["date"]) if row.get("date") else None
+    if day is None or events[START].isna().all():
+        return events.head(limit)
+    distance = (events[START] - day).abs()
+    return events.loc[distance.sort_values(na_position="last").index[:limit]]
 
 
 def join_picker(
