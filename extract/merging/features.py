@@ -70,7 +70,7 @@ def mention_of(index: int, row: Mapping[str, str], lexicon: Lexicon) -> Mention 
     return Mention(index, row["doc_id"], row["precision"] == "day", start, end, *features)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _features(
     title: str, sentence: str, actors_cell: str, location: str, amount: str, words: HappeningWords
 ) -> tuple[object, ...]:
@@ -108,13 +108,13 @@ def _features(
     )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _named_words(actors: str, location: str) -> frozenset[str]:
     """The words of the names of the actors and places of a row (cells as written)."""
     return _title_words(" ".join((*split_values(actors), *split_values(location))))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=2048)
 def _title_words(title: str) -> frozenset[str]:
     """The content words of a title in lowercase, without possessive "'s" and plural "s";
     cached, as family phrases, names and copies of a story recur."""
