@@ -19,6 +19,28 @@ from dashboard import colours, labels, layout, marks, selection, traces
 from dashboard.hover import escape, hover_texts
 from dashboard.loading import END, SOURCES, START
 
+#: The columns of placed lane rows the traces read (the others are dropped before drawing, so
+#: that splitting the rows by topic copies little), and those of corrected events' marks.
+DRAWN_COLUMNS = (
+    "event_id",
+    "title",
+    "topics",
+    "confidence",
+    "date_source",
+    START,
+    END,
+    SOURCES,
+    "_lane",
+    "_hover",
+    "_topic",
+    "_x",
+    "_xpx",
+    "_y",
+    "_row",
+    "_size",
+)
+MARK_COLUMNS = ("curated", "corrected")
+
 
 def empty_figure(message: str) -> go.Figure:
     """A blank chart carrying a message."""
@@ -74,7 +96,8 @@ def build_timeline(
     large = len(rows) > traces.WEBGL_THRESHOLD
     sizes = traces.marker_sizes(rows[SOURCES], large).astype(float)
     placement = layout.place(rows, lane_order, view, sizes)
-    rows = placement.rows
+    drawn = [*DRAWN_COLUMNS, *(c for c in MARK_COLUMNS if c in placement.rows.columns)]
+    rows = placement.rows[drawn]
     single = (rows[START] == rows[END]).to_numpy()
     text = np.full(len(rows), "", dtype=object)
     side = np.full(len(rows), "middle right", dtype=object)
@@ -89,8 +112,9 @@ def build_timeline(
     marked = marks.curated_marks(rows)
     if marked is not None:
         fig.add_trace(marked)
-    layout.lay_out(fig, placement, view, revision=f"{lane_column}-{whole}")
-    fig.update_layout(shapes=[*fig.layout.shapes, *selection.ring(rows, selected)])
+    layout.lay_out(
+        fig, placement, view, f"{lane_column}-{whole}", extra_shapes=selection.ring(rows, selected)
+    )
     return fig
 
 

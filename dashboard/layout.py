@@ -8,6 +8,7 @@ plot either. The y axis counts pixels from the top.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -342,8 +343,15 @@ def lane_label(name: str) -> str:
     return "<br>".join(escape(line) for line in wrap(name))
 
 
-def lay_out(fig: go.Figure, placement: Placement, view: View, revision: str) -> None:
-    """Size, lanes (whole names, wrapped; separators), pixel y axis and date axis."""
+def lay_out(
+    fig: go.Figure,
+    placement: Placement,
+    view: View,
+    revision: str,
+    extra_shapes: Sequence[dict] = (),
+) -> None:
+    """Size, lanes (whole names, wrapped; separators), pixel y axis and date axis, with
+    ``extra_shapes`` over the lanes."""
     lanes = placement.lanes
     fig.update_layout(
         barmode="overlay",
@@ -364,7 +372,8 @@ def lay_out(fig: go.Figure, placement: Placement, view: View, revision: str) -> 
                 "line": {"color": "rgba(128,128,128,0.3)", "width": 1},
             }
             for lane in lanes[1:]
-        ],
+        ]
+        + list(extra_shapes),
     )
     fig.update_xaxes(type="date", range=view.range, showgrid=True, side="top")
     fig.update_yaxes(
