@@ -53,11 +53,18 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences, paragraph by paragraph."""
-    return [
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    """:func:`split_sentences`, found once for the tagger's and the extractor's passes over a
+    document."""
+    return tuple(
         Sentence(start, end, text[start:end], number)
         for number, (para_start, para_end) in enumerate(_paragraph_spans(text))
         for start, end in _sentence_spans(text, para_start, para_end)
-    ]
+    )
 
 
 @lru_cache(maxsize=256)
