@@ -25,7 +25,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "published",  # publication date used as the anchor (ISO), empty if none
     "confidence",  # 0..1
     "mentions",  # how many sentences in the document report this event
-    "date_source",  # explicit (own date), inferred (from the narrative), unanchored
+    "date_source",  # explicit (own date), published, inferred (from the narrative), unanchored
     "doc_title",  # the document's title
     "paragraph",  # the paragraph around the sentence, for evidence
 )
@@ -50,7 +50,7 @@ PRECISIONS: tuple[str, ...] = (
     "decade",
 )
 
-DATE_SOURCES: tuple[str, ...] = ("explicit", "inferred", "unanchored")
+DATE_SOURCES: tuple[str, ...] = ("explicit", "published", "inferred", "unanchored")
 
 #: Columns a merged event adds after ``EVENT_COLUMNS`` (see :mod:`extract.merging.merge`). They
 #: are not part of ``EVENT_COLUMNS`` because a per-document ``events.csv`` does not have them.

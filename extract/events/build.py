@@ -28,6 +28,14 @@ from functools import cached_property, lru_cache
 
 from extract.events.actors import SentenceActors, find_speaker
 from extract.events.amounts import find_amounts
+from extract.events.dating import (
+    LEAD_SENTENCES,
+    Dating,
+    dates_an_event,
+    default_dating,
+    moves_narrative,
+    news_anchor,
+)
 from extract.events.limits import paragraph_window
 from extract.events.narrative import Anchor, Narrative, is_quote
 from extract.events.periods import DayRange, precision_of, to_period
@@ -44,6 +52,7 @@ from extract.knowledge.lexicon import Lexicon, load_lexicon
 from extract.reading.documents import Document
 from extract.schema import MULTI_VALUE_SEPARATOR
 from extract.text.boilerplate import story_paragraphs
+from extract.text.clauses import REPORTING, Attachment, Predicate, parse
 from extract.text.joined import Joined
 from extract.text.sentences import Sentence, paragraph_spans, split_sentences, squeeze
 from extract.text.textnorm import analysis_text
@@ -54,6 +63,8 @@ __all__ = ["Event", "event_rows", "extract_events", "find_events", "load_lexicon
 #: Sentences shorter than this many words (datelines, headings) give no events.
 MIN_WORDS = 4
 DATE_TYPES = ("DATE", "TIME")
+#: How events dated by the story rather than by a date expression of their own are marked.
+_STORY_DATED = frozenset(("published", "inferred"))
 _LOWERCASE_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}")
 #: The event noun phrase of a subordinate mention before its date: "since the disputed
 #: election of", "after the summit on" (group 1: the phrase).
@@ -61,17 +72,6 @@ _PHRASE_BEFORE_DATE = re.compile(
     r"\b(?:since|after|before|until|following|ahead of)\s+the\s+"
     r"((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+(?:of|on|in)\s+$"
 )
-
-
-@dataclass(frozen=True)
-class Dating:
-    """When an event happened and how that is known."""
-
-    period: DayRange | None
-    timex: str
-    date_text: str
-    date_source: str  # explicit, inferred or unanchored
-    precision: str  # also known for unanchored dates, which have no period
 
 
 @dataclass(frozen=True)
@@ -184,6 +184,7 @@ def _events(
     dates = _dates_by_sentence(tag(text, doc.published), sentences)
     dateline = dateline_place(text, lexicon)
     speaker: _Speaker | None = None
+    news = _news_day(doc, named.texts, dates)
     for index, sentence in enumerate(sentences):
         sentence_text = named.texts[index]
         quoted = is_quote(sentence_text)
@@ -196,28 +197,99 @@ def _events(
             timexes = dates.get(index, [])
         speaker = _Speaker(sentence_text, lexicon, named.people, speaker if quoted else None)
         anchor = narrative.anchor if continuing else None
-        if timexes or (anchor and has_standalone_trigger(sentence_text, lexicon)):
-            context = _Context(
-                sentence,
-                sentence_text,
-                lexicon,
-                named(index),
-                find_triggers(sentence_text, lexicon),
-                anchor.actors if anchor and (quoted or not timexes) else (),
-                dateline if sentence.paragraph == sentences[0].paragraph else "",
-                speaker,
+        lead = index < LEAD_SENTENCES
+        standalone = has_standalone_trigger(sentence_text, lexicon)
+        clauses = (
+            parse(sentence_text)
+            if timexes or standalone or lead or _REPORTING_WORD.search(sentence_text)
+            else None
+        )
+        attached = [(t, clauses.attach(t.start, t.end)) for t in timexes] if clauses else []
+        own = [
+            (t, a)
+            for t, a in attached
+            if dates_an_event(a, clauses.noun_after(t.end), lexicon.triggers)  # type: ignore[union-attr]
+        ]
+        main = clauses.main if clauses else None
+        default = None
+        if main is not None and _needs_default(main, own, standalone, lead, quoted):
+            default = default_dating(
+                main, published=doc.published, anchor=anchor, news=news, lead=lead
             )
-            if timexes:
-                spans = [(timex.start, timex.end) for timex in timexes]
-                events = [context.dated(timex, spans) for timex in timexes]
-                yield from events
-                anchored = [(t, e) for t, e in zip(timexes, events, strict=True) if t.anchored]
-                if anchored and not quoted:
-                    narrative.move_to(index, _anchor(anchored))
-            elif anchor:
-                yield context.inferred(anchor)
+        inferred = anchor if not own and default is None and standalone else None
+        if not (own or default or inferred):
+            if continuing:
+                narrative.touch(index)
+            continue
+        context = _Context(
+            sentence,
+            sentence_text,
+            lexicon,
+            named(index),
+            find_triggers(sentence_text, lexicon),
+            anchor.actors if anchor and (quoted or not own) else (),
+            dateline if sentence.paragraph == sentences[0].paragraph else "",
+            speaker,
+        )
+        spans = [(timex.start, timex.end) for timex, _ in attached]
+        events = [context.dated(timex, spans) for timex, _ in own]
+        yield from events
+        movers = [
+            (t, e)
+            for (t, a), e in zip(own, events, strict=True)
+            if t.anchored and moves_narrative(a)
+        ]
+        if movers and not quoted:
+            narrative.move_to(index, _anchor(movers))
+        if default is not None:
+            assert main is not None
+            yield context.by_default(main.start, spans, default)
+            if default.date_source == "published" and news is not None and not movers:
+                narrative.return_to(index, news)
+        elif inferred is not None:
+            yield context.inferred(inferred)
         if continuing:
             narrative.touch(index)
+
+
+_REPORTING_WORD = re.compile(r"\b(?:" + "|".join(sorted(REPORTING)) + r")\b")
+
+
+def _needs_default(
+    main: Predicate,
+    own: list[tuple[Timex, Attachment]],
+    standalone: bool,
+    lead: bool,
+    quoted: bool,
+) -> bool:
+    """Whether the main clause makes an event of its own, dated by default: it has no date of
+    its own, and it reports a statement, holds an event word or opens the story."""
+    if any(a.predicate == main or a.predicate is None for _, a in own):
+        return False
+    if quoted and not main.reporting:
+        return False
+    return main.reporting or standalone or lead
+
+
+def _news_day(doc: Document, texts: list[str], dates: dict[int, list[Timex]]) -> Anchor | None:
+    """The day of the news (see :func:`news_anchor`) from the first day its lead dates a main
+    clause by; None without a publication date."""
+    if doc.published is None:
+        return None
+    for index in range(min(LEAD_SENTENCES, len(texts))):
+        clauses = parse(texts[index]) if dates.get(index) else None
+        for timex in dates.get(index, []):
+            if not (
+                timex.anchored
+                and clauses
+                and moves_narrative(clauses.attach(timex.start, timex.end))
+            ):
+                continue
+            period = _period(timex.value)
+            if period and period.precision == "day":
+                lead = Anchor(period, timex.value, timex.text)
+                return news_anchor(doc.published, lead)
+    return news_anchor(doc.published, None)
 
 
 class _Speaker:
@@ -382,6 +454,10 @@ class _Context:
         trigger = self.lexicon.triggers.get(found[1].rsplit(maxsplit=1)[-1])
         return found[1] if trigger and not trigger.standalone else ""
 
+    def by_default(self, anchor: int, date_spans: list[tuple[int, int]], dating: Dating) -> Event:
+        """The event of the main clause at ``anchor``, dated by its tense and the story."""
+        return self._event(anchor, date_spans, dating)
+
     def inferred(self, anchor: Anchor) -> Event:
         standalone = [m for m in self.triggers if m.trigger.standalone]
         dating = Dating(
@@ -444,6 +520,8 @@ def same_event(first: Event, second: Event) -> bool:
         return False
     if first.dating.date_source != second.dating.date_source:
         return False
+    if first.dating.date_source in _STORY_DATED:
+        return False  # a date the story lends says nothing of which happening is told
     nouns = not (first.verb_trigger or second.verb_trigger)
     return nouns or bool(set(first.actors) & set(second.actors))
 

@@ -33,6 +33,7 @@ class Anchor:
     value: str
     text: str
     actors: tuple[str, ...] = ()
+    published: bool = False  # the publication day, with no date expression of its own
 
 
 def is_quote(sentence: str) -> bool:
@@ -73,6 +74,11 @@ class Narrative:
         current = self.anchor
         if current is None or not _contains(anchor.period, current.period):
             self.anchor = anchor
+        self._last = index
+
+    def return_to(self, index: int, anchor: Anchor) -> None:
+        """Make ``anchor`` current: the story is back at the news after sentence ``index``."""
+        self.anchor = anchor
         self._last = index
 
 

@@ -64,8 +64,13 @@ def test_repeated_mentions_merge(lexicon: Lexicon) -> None:
         "The opposition says it won the August 9, 2020 election.\n"
     )
     rows = events(text, lexicon)
-    assert len(rows) == 1
-    assert rows[0]["mentions"] == "2"
+    election = [row for row in rows if row["date"] == "2020-08-09"]
+    assert len(election) == 1
+    assert election[0]["mentions"] == "2"
+    # the claim itself is news of the publication day
+    assert [(r["date"], r["date_source"]) for r in rows if r not in election] == [
+        ("2021-03-10", "published")
+    ]
 
 
 def test_boilerplate_yields_no_events(lexicon: Lexicon) -> None:
@@ -81,7 +86,11 @@ def test_boilerplate_yields_no_events(lexicon: Lexicon) -> None:
 
 def test_durations_and_sets_are_not_event_dates(lexicon: Lexicon) -> None:
     text = "The talks lasted three months. The show airs three times weekly on Sundays."
-    assert events(text, lexicon) == []
+    rows = events(text, lexicon)
+    # the lead is news of the publication day; the duration and the set date nothing
+    assert [(r["date"], r["date_source"], r["date_text"]) for r in rows] == [
+        ("2021-03-10", "published", "")
+    ]
 
 
 @settings(max_examples=60, deadline=None)

@@ -1,0 +1,131 @@
+"""Dating events: the date attached to each event's clause, else the publication date for news
+told as news, else nothing. Short articles in the styles of a business story, a sports
+report, a wire report and an opinion piece."""
+
+from datetime import date
+
+from extract.events.build import extract_events
+from extract.knowledge.lexicon import Lexicon
+from extract.reading.documents import parse_document
+
+WEDNESDAY = date(2021, 3, 10)  # "Tuesday" is 2021-03-09
+
+
+def dated(text: str, lexicon: Lexicon, published: date | None = WEDNESDAY) -> list[tuple]:
+    rows = extract_events(parse_document(text, "story.md", published), lexicon)
+    return [(r["date"], r["end_date"], r["date_source"], r["date_text"]) for r in rows]
+
+
+def sentences_dated(text: str, lexicon: Lexicon, published: date = WEDNESDAY) -> dict:
+    rows = extract_events(parse_document(text, "story.md", published), lexicon)
+    found: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        found.setdefault(row["sentence"], []).append((row["date"], row["date_source"]))
+    return found
+
+
+BUSINESS = (
+    "Northwind Foods has cut its profit forecast for the year.\n\n"
+    "The company said on Tuesday it would close 500 stores in the fourth quarter.\n\n"
+    "Sales fell 20% compared to May 2019, and revenue was down 4% from a year earlier.\n\n"
+    "Northwind posted a profit of $3 million for last year.\n\n"
+    "Its shares closed at their lowest level since 2008, traders say.\n"
+)
+
+
+def test_a_lead_in_the_present_perfect_is_dated_by_publication(lexicon: Lexicon) -> None:
+    found = sentences_dated(BUSINESS, lexicon)
+    assert found["Northwind Foods has cut its profit forecast for the year."] == [
+        ("2021-03-10", "published")
+    ]
+
+
+def test_two_events_of_one_sentence_take_their_own_dates(lexicon: Lexicon) -> None:
+    rows = dated(BUSINESS, lexicon)
+    assert ("2021-03-09", "2021-03-09", "explicit", "Tuesday") in rows
+    assert ("2021-10-01", "2021-12-31", "explicit", "the fourth quarter") in rows
+
+
+def test_comparisons_measures_and_records_date_no_event(lexicon: Lexicon) -> None:
+    texts = {row[3] for row in dated(BUSINESS, lexicon)}
+    assert not texts & {"May 2019", "a year earlier", "last year", "2008"}
+
+
+def test_a_reported_statement_is_news_of_the_publication_day(lexicon: Lexicon) -> None:
+    found = sentences_dated(BUSINESS, lexicon)
+    assert found["Its shares closed at their lowest level since 2008, traders say."] == [
+        ("2021-03-10", "published")
+    ]
+
+
+SPORTS = (
+    "Rovers beat United 2-1 on Saturday to win the cup for the first time since 1960.\n\n"
+    "The winning goal came in the 89th minute.\n\n"
+    "Manager John Eustace said his players had earned the trophy.\n\n"
+    "The club plans to open a new training ground by 2030.\n"
+)
+SUNDAY = date(2021, 3, 14)
+
+
+def test_the_first_time_since_is_no_date_of_the_event(lexicon: Lexicon) -> None:
+    rows = dated(SPORTS, lexicon, SUNDAY)
+    assert ("2021-03-13", "2021-03-13", "explicit", "Saturday") in rows
+    assert not [row for row in rows if row[0].startswith("1960")]
+
+
+def test_a_statement_after_the_match_takes_the_match_day(lexicon: Lexicon) -> None:
+    found = sentences_dated(SPORTS, lexicon, SUNDAY)
+    assert found["Manager John Eustace said his players had earned the trophy."] == [
+        ("2021-03-13", "inferred")
+    ]
+
+
+def test_a_deadline_dates_no_event(lexicon: Lexicon) -> None:
+    rows = dated(SPORTS, lexicon, SUNDAY)
+    assert not [row for row in rows if row[0].startswith("2030")]
+
+
+OPINION = (
+    "Our city deserves better than another broken promise.\n\n"
+    "For years the council has argued about the bridge. Meanwhile the river rose and fell.\n\n"
+    "Nobody remembers who first drew the plans. When Mayor Ellen Park founded the party, "
+    "she promised honesty. Voters believed her. The bridge was never built.\n\n"
+    "It is time the council kept its word.\n"
+)
+
+
+def test_past_events_told_without_a_date_stay_undated(lexicon: Lexicon) -> None:
+    found = sentences_dated(OPINION, lexicon)
+    for sentence in (
+        "When Mayor Ellen Park founded the party, she promised honesty.",
+        "Voters believed her.",
+        "The bridge was never built.",
+        "Nobody remembers who first drew the plans.",
+    ):
+        assert sentence not in found
+    assert not [
+        dating for datings in found.values() for dating in datings if dating[0] != "2021-03-10"
+    ]
+
+
+def test_without_publication_date_nothing_is_dated_by_it(lexicon: Lexicon) -> None:
+    assert dated(BUSINESS, lexicon, published=None) == [
+        ("", "", "unanchored", "Tuesday"),
+        ("", "", "unanchored", "the fourth quarter"),
+    ]
+
+
+WIRE = (
+    "Ukraine's parliament approved a new budget on Tuesday, officials said.\n\n"
+    "Lawmakers also voted to raise military spending. The finance minister, who took office "
+    "in 2019, told reporters the plan would be sent to the president next week.\n\n"
+    "Two days after the vote, the government is due to publish the details.\n"
+)
+
+
+def test_wire_statements_take_the_day_of_the_news(lexicon: Lexicon) -> None:
+    found = sentences_dated(WIRE, lexicon)
+    assert found["Lawmakers also voted to raise military spending."] == [("2021-03-09", "inferred")]
+    rows = dated(WIRE, lexicon)
+    assert ("2019-01-01", "2019-12-31", "explicit", "2019") in rows
+    assert ("2021-03-15", "2021-03-21", "explicit", "next week") in rows
