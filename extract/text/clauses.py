@@ -117,6 +117,9 @@ _CHANGE = _words(
 )
 _SUPERLATIVE = re.compile(r"(?:[a-z]{2,}est|most|least|first|best|worst|only)$")
 _SUPERLATIVE_NOT = frozenset(("latest", "interest", "protest", "request", "west", "rest"))
+#: First words of a period a figure is compared with after "on" or "over" ("up 5% on a year
+#: earlier", "over the same period"), unlike a day ("rose 4% on Wednesday").
+_PERIOD_OPENERS = _words("a an one the last its this that previous")
 _DEADLINE = frozenset(("by", "until", "till", "before"))
 _MEASURES = _words(
     """
@@ -190,9 +193,8 @@ class Parse:
                 return Attachment("comparison", predicate)
             if before == "since":
                 return Attachment("since", predicate)
-        if _COMPARISON & set(window[-6:]) or (
-            before in ("from", "on", "over") and self._change_before(first - 1)
-        ):
+        base = before == "from" or (before in ("on", "over") and words[first] in _PERIOD_OPENERS)
+        if _COMPARISON & set(window[-6:]) or (base and self._change_before(first - 1)):
             return Attachment("comparison", predicate)
         if (
             words[first] in ("a", "one")
