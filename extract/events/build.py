@@ -52,7 +52,7 @@ from extract.knowledge.lexicon import Lexicon, load_lexicon
 from extract.reading.documents import Document
 from extract.schema import MULTI_VALUE_SEPARATOR
 from extract.text.boilerplate import story_paragraphs
-from extract.text.clauses import REPORTING, Attachment, Predicate, parse
+from extract.text.clauses import MAIN, REPORTING, Attachment, Predicate, parse
 from extract.text.joined import Joined
 from extract.text.sentences import Sentence, paragraph_spans, split_sentences, squeeze
 from extract.text.textnorm import analysis_text
@@ -197,7 +197,7 @@ def _events(
             timexes = dates.get(index, [])
         speaker = _Speaker(sentence_text, lexicon, named.people, speaker if quoted else None)
         anchor = narrative.anchor if continuing else None
-        lead = index < LEAD_SENTENCES
+        lead = index < LEAD_SENTENCES and sentence.paragraph == sentences[0].paragraph
         standalone = has_standalone_trigger(sentence_text, lexicon)
         clauses = (
             parse(sentence_text)
@@ -243,7 +243,7 @@ def _events(
             narrative.move_to(index, _anchor(movers))
         if default is not None:
             assert main is not None
-            yield context.by_default(main.start, spans, default)
+            yield context.by_default(main, spans, default)
             if default.date_source == "published" and news is not None and not movers:
                 narrative.return_to(index, news)
         elif inferred is not None:
@@ -264,8 +264,8 @@ def _needs_default(
 ) -> bool:
     """Whether the main clause makes an event of its own, dated by default: it has no date of
     its own, and it reports a statement, holds an event word or opens the story."""
-    if any(a.predicate == main or a.predicate is None for _, a in own):
-        return False
+    if any(a.predicate is None or a.predicate.clause == MAIN for _, a in own):
+        return False  # a date of a main clause dates the clauses coordinated with it
     if quoted and not main.reporting:
         return False
     return main.reporting or standalone or lead
@@ -454,9 +454,12 @@ class _Context:
         trigger = self.lexicon.triggers.get(found[1].rsplit(maxsplit=1)[-1])
         return found[1] if trigger and not trigger.standalone else ""
 
-    def by_default(self, anchor: int, date_spans: list[tuple[int, int]], dating: Dating) -> Event:
-        """The event of the main clause at ``anchor``, dated by its tense and the story."""
-        return self._event(anchor, date_spans, dating)
+    def by_default(
+        self, main: Predicate, date_spans: list[tuple[int, int]], dating: Dating
+    ) -> Event:
+        """The event of a main clause, dated by its tense and the story; of the kind its verb
+        names (what its objects name is not what the clause tells happened)."""
+        return self._event(main.start, date_spans, dating, (main.start, main.end))
 
     def inferred(self, anchor: Anchor) -> Event:
         standalone = [m for m in self.triggers if m.trigger.standalone]
@@ -465,9 +468,20 @@ class _Context:
         )
         return self._event(standalone[0].start, [], dating)
 
-    def _event(self, anchor: int, date_spans: list[tuple[int, int]], dating: Dating) -> Event:
+    def _event(
+        self,
+        anchor: int,
+        date_spans: list[tuple[int, int]],
+        dating: Dating,
+        verb: tuple[int, int] | None = None,
+    ) -> Event:
+        """The event anchored at ``anchor``; of the kind its trigger names, or with ``verb``
+        (the span of a main clause's verb group) the kind that verb names, if any."""
         start, end = clause_span(self.text, anchor)
-        trigger = main_trigger(self.triggers, anchor, start, end)
+        if verb is None:
+            trigger = main_trigger(self.triggers, anchor, start, end)
+        else:
+            trigger = next((m for m in self.triggers if verb[0] <= m.start < verb[1]), None)
         mentioned = self.mentioned
         return Event(
             sentence=self.sentence,

@@ -34,7 +34,7 @@ from extract.text.clauses import (
     Predicate,
 )
 
-#: How many sentences of a story are its lead.
+#: How many sentences of a story's first paragraph are its lead.
 LEAD_SENTENCES = 2
 #: A lead's date is the day of the news when it is at most this many days before publication.
 NEWS_DAY_REACH = 7

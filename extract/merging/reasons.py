@@ -41,6 +41,9 @@ def merge_reason(rows: Sequence[Mapping[str, str]], lead: int, lexicon: Lexicon)
         participants.update(dict.fromkeys(sorted(first.participants & other.participants)))
         amounts.update(dict.fromkeys(sorted(first.amounts & other.amounts)))
         wording.append(shared.wording)
+    # in the lead's order, whichever other mention shared them first
+    places = dict.fromkeys(_ordered(rows[lead]["location"], frozenset(places)))
+    actors = dict.fromkeys(_ordered(rows[lead]["actors"], frozenset(actors)))
     parts = [
         f"{label} ({', '.join(values)})"
         for label, values in (
@@ -69,7 +72,7 @@ def _ordered(column: str, values: frozenset[str]) -> list[str]:
 def _dates(first: Mention, others: list[Mention]) -> str:
     """How the others' dates stand to the lead's: "same day", "1 day apart", "within it"."""
     said: dict[str, None] = {}
-    for other in others:
+    for other in sorted(others, key=lambda other: (other.start, other.end)):  # any input order
         if (other.start, other.end) == (first.start, first.end):
             said["same day" if first.day else "same period"] = None
         elif other.start <= first.start and first.end <= other.end:

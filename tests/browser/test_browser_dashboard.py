@@ -99,7 +99,7 @@ def test_merged_event_shows_its_sources(serve, page, tmp_path: Path) -> None:
     path = tmp_path / "events.csv"
     assert main([str(OUTLETS), "-o", str(path), "--workers", "1"], stderr=io.StringIO()) == 0
     page.goto(f"{serve(path)}/?lanes=none&sources=3")
-    page.get_by_text("2 of 11 events shown").wait_for()
+    page.get_by_text("2 of 9 events shown").wait_for()
     page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === 2")
     click_center(page, page.locator(POINTS).first)
     card = page.locator(".el-evidence")

@@ -31,14 +31,14 @@ def card(at: AppTest) -> str:
 def test_min_sources_filter_narrows_the_view_and_the_url(merged_app: AppTest) -> None:
     at = merged_app.run()
     assert_clean(at)
-    assert summary(at).startswith("**11 of 11 events shown**")
+    assert summary(at).startswith("**9 of 9 events shown**")
     at.number_input(key="f_sources").set_value(3).run()
     assert_clean(at)
-    assert summary(at).startswith("**2 of 11 events shown**")
+    assert summary(at).startswith("**2 of 9 events shown**")
     assert EXILE in table_ids(at)
     assert at.query_params == {"sources": "3"}
     at.button(key="reset").click().run()
-    assert summary(at).startswith("**11 of 11")
+    assert summary(at).startswith("**9 of 9")
 
 
 def test_min_sources_from_the_url(merged_app: AppTest) -> None:
@@ -46,7 +46,7 @@ def test_min_sources_from_the_url(merged_app: AppTest) -> None:
     at = merged_app.run()
     assert_clean(at)
     assert at.number_input(key="f_sources").value == 2
-    assert summary(at).startswith("**5 of 11 events shown**")
+    assert summary(at).startswith("**4 of 9 events shown**")
 
 
 def test_evidence_lists_every_source_and_the_date_conflict(merged_app: AppTest) -> None:

@@ -38,7 +38,7 @@ def exile(events: pd.DataFrame) -> pd.Series:
 
 def test_merged_file_keeps_the_merge_columns(merged: pd.DataFrame) -> None:
     assert list(merged.columns[: len(MERGED_EVENT_COLUMNS)]) == list(MERGED_EVENT_COLUMNS)
-    assert len(merged) == 11
+    assert len(merged) == 9
     row = exile(merged)
     assert row["sources"] == "3" and row[loading.SOURCES] == 3
     assert row["date_conflict"] == "2020-08-10 (Danube Post)"
@@ -73,7 +73,7 @@ def test_mentions_are_read_next_to_the_events_file(
     merged_csv: Path, merged: pd.DataFrame, mentions: pd.DataFrame
 ) -> None:
     assert list(mentions.columns) == list(MENTION_COLUMNS)
-    assert len(mentions) == 18
+    assert len(mentions) == 15
     assert set(mentions["merged_id"]) == set(merged["event_id"])
     lead = exile(merged)["event_id"]
     rows = loading.mentions_of(mentions, lead)
@@ -84,7 +84,7 @@ def test_mentions_are_read_next_to_the_events_file(
 def test_parquet_mentions_and_missing_or_broken_files(tmp_path: Path, merged_csv: Path) -> None:
     raw = pd.read_csv(merged_csv.with_name("mentions.csv"), dtype=str, keep_default_na=False)
     raw.to_parquet(tmp_path / "belarus-mentions.parquet", index=False)
-    assert len(loading.load_mentions(tmp_path / "belarus-events.parquet").events) == 18
+    assert len(loading.load_mentions(tmp_path / "belarus-events.parquet").events) == 15
     nothing = loading.load_mentions(tmp_path / "other.csv")
     assert nothing.events.empty and nothing.problems == []
     (tmp_path / "old-mentions.csv").write_text("event_id,title\na-1,x\n")
@@ -181,7 +181,7 @@ def test_exports_keep_the_input_columns(merged: pd.DataFrame, events: pd.DataFra
 def test_timelinejs_download_is_valid(merged: pd.DataFrame) -> None:
     data = json.loads(export.to_timelinejs_json(merged, "Eventline: all"))
     validate(data)
-    assert len(data["events"]) == 11
+    assert len(data["events"]) == 9
     slide = next(s for s in data["events"] if s["unique_id"] == exile(merged)["event_id"])
     assert "Other dates reported: 2020-08-10 (Danube Post)" in slide["text"]["text"]
     assert export.file_name("all", None, None, "json", kind="timelinejs") == (
@@ -192,4 +192,4 @@ def test_timelinejs_download_is_valid(merged: pd.DataFrame) -> None:
 def test_a_copied_events_file_finds_its_mentions(tmp_path: Path, merged_csv: Path) -> None:
     shutil.copy(merged_csv, tmp_path / "belarus.csv")
     shutil.copy(merged_csv.with_name("mentions.csv"), tmp_path / "belarus-mentions.csv")
-    assert len(loading.load_mentions(tmp_path / "belarus.csv").events) == 18
+    assert len(loading.load_mentions(tmp_path / "belarus.csv").events) == 15

@@ -21,7 +21,7 @@ SANCTIONS = (
     b"---\ntitle: Sanctions on Minsk\npublished: 2021-03-02\nsource: Test Wire\n---\n"
     b"The European Union imposed new sanctions on Belarus on Monday, its ministers said.\n"
 )
-LOAN = "putin-lukashenko-sochi-2"
+LOAN = "putin-lukashenko-sochi-3"
 
 
 @pytest.fixture()
@@ -70,13 +70,13 @@ def table(at: AppTest) -> pd.DataFrame:
 
 def test_an_upload_is_stored_and_seen_by_a_new_session(location: str) -> None:
     at = clean(session())
-    assert summary(at).startswith("**12 of 12 events shown**")
+    assert summary(at).startswith("**17 of 17 events shown**")
     at.file_uploader[0].set_value(("sanctions.md", SANCTIONS, "text/markdown"))
     at = clean(button(at.run(), "Extract events").click().run())
     assert any("1 document added" in s.value for s in at.success)
-    assert summary(at).startswith("**13 of 13 events shown**")
+    assert summary(at).startswith("**18 of 18 events shown**")
     fresh = clean(session())
-    assert summary(fresh).startswith("**13 of 13 events shown**")
+    assert summary(fresh).startswith("**18 of 18 events shown**")
     assert table(fresh).loc["sanctions-1", "date"] == "2021-03-01"
 
 
@@ -131,7 +131,7 @@ def test_the_same_field_saved_by_two_sessions_is_a_conflict(location: str) -> No
 def test_not_an_event_hides_the_row_until_it_is_restored(location: str) -> None:
     at = select(clean(session()), "putin-lukashenko-sochi-11")
     at = clean(button(at, "Not an event").click().run())
-    assert summary(at).startswith("**11 of 11 events shown**")
+    assert summary(at).startswith("**16 of 16 events shown**")
     assert "putin-lukashenko-sochi-11" not in set(table(at).index)
     at = clean(session())
     at.selectbox(key="restore_row").set_value("1")
@@ -145,7 +145,7 @@ def test_an_event_added_from_a_sentence(location: str) -> None:
     next(t for t in at.text_input if t.key.startswith("add_date_")).input("2020-09-14")
     next(t for t in at.text_input if t.key.startswith("add_title_")).input("Lukashenko in Sochi")
     at = clean(button(at, "Add event").click().run())
-    assert summary(at).startswith("**13 of 13 events shown**")
+    assert summary(at).startswith("**18 of 18 events shown**")
     added = table(at)[table(at)["title"] == "Lukashenko in Sochi"]
     assert list(added["corrected"]) == ["added"] and list(added["date"]) == ["2020-09-14"]
 
@@ -167,7 +167,7 @@ def test_without_options_a_new_workspace_is_seeded_from_the_articles(
     monkeypatch.delenv(WORKSPACE_ENV, raising=False)
     monkeypatch.setattr(options, "DEFAULT_WORKSPACE", tmp_path / "workspace.sqlite")
     at = clean(session())
-    assert summary(at).startswith("**12 of 12 events shown**")
+    assert summary(at).startswith("**17 of 17 events shown**")
     assert (tmp_path / "workspace.sqlite").exists()
 
 

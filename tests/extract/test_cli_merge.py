@@ -47,9 +47,9 @@ def test_merged_events_and_mentions_by_default(tmp_path: Path) -> None:
     assert status == 0, stderr
     mentions_file = tmp_path / "mentions.csv"
     assert stderr.strip().splitlines()[-2:] == [
-        "extract: merging 18 events of 9 documents",
-        f"extract: 9 documents read, 0 skipped, 11 events written to {out}, "
-        f"18 mentions to {mentions_file}",
+        "extract: merging 15 events of 9 documents",
+        f"extract: 9 documents read, 0 skipped, 9 events written to {out}, "
+        f"15 mentions to {mentions_file}",
     ]
     assert header(out) == list(MERGED_EVENT_COLUMNS)
     assert header(mentions_file) == list(MENTION_COLUMNS)
@@ -70,7 +70,7 @@ def test_no_merge_keeps_one_row_per_document_event(tmp_path: Path) -> None:
     assert run_main(str(OUTLETS), "-o", str(merged_out), "--workers", "1")[0] == 0
     status, stderr = run_main(str(OUTLETS), "-o", str(plain_out), "--no-merge")
     assert status == 0, stderr
-    assert stderr.strip().endswith(f"18 events written to {plain_out}")
+    assert stderr.strip().endswith(f"15 events written to {plain_out}")
     assert header(plain_out) == list(EVENT_COLUMNS)
     mentions = rows(tmp_path / "mentions.csv")
     assert rows(plain_out) == [{c: row[c] for c in EVENT_COLUMNS} for row in mentions]
@@ -84,7 +84,7 @@ def test_mentions_option_and_parquet(tmp_path: Path) -> None:
     status, stderr = run_main(str(OUTLETS), "-o", str(out), "--mentions", str(chosen))
     assert status == 0, stderr
     assert pq.read_table(out).column_names == list(MERGED_EVENT_COLUMNS)
-    assert pq.read_table(chosen).num_rows == 18
+    assert pq.read_table(chosen).num_rows == 15
     assert not (tmp_path / "mentions.parquet").exists()
 
 

@@ -117,7 +117,7 @@ def test_without_publication_date_nothing_is_dated_by_it(lexicon: Lexicon) -> No
 
 WIRE = (
     "Ukraine's parliament approved a new budget on Tuesday, officials said.\n\n"
-    "Lawmakers also voted to raise military spending. The finance minister, who took office "
+    "Lawmakers also approved a rise in military spending. The finance minister, who took office "
     "in 2019, told reporters the plan would be sent to the president next week.\n\n"
     "Two days after the vote, the government is due to publish the details.\n"
 )
@@ -125,7 +125,9 @@ WIRE = (
 
 def test_wire_statements_take_the_day_of_the_news(lexicon: Lexicon) -> None:
     found = sentences_dated(WIRE, lexicon)
-    assert found["Lawmakers also voted to raise military spending."] == [("2021-03-09", "inferred")]
+    assert found["Lawmakers also approved a rise in military spending."] == [
+        ("2021-03-09", "inferred")
+    ]
     rows = dated(WIRE, lexicon)
     assert ("2019-01-01", "2019-12-31", "explicit", "2019") in rows
     assert ("2021-03-15", "2021-03-21", "explicit", "next week") in rows
