@@ -49,6 +49,7 @@ from extract.events.triggers import (
     main_trigger,
 )
 from extract.knowledge.lexicon import Lexicon, load_lexicon
+from extract.reading.dateline import read_dateline
 from extract.reading.documents import Document
 from extract.schema import MULTI_VALUE_SEPARATOR
 from extract.text.boilerplate import story_paragraphs
@@ -181,7 +182,9 @@ def _events(
     named: _Named,
 ) -> Iterator[Event]:
     narrative = Narrative()
-    dates = _dates_by_sentence(tag(text, doc.published), sentences)
+    opening = read_dateline(text).end  # a wire dateline's date is the filing day, no event's
+    timexes = [timex for timex in tag(text, doc.published) if timex.start >= opening]
+    dates = _dates_by_sentence(timexes, sentences)
     dateline = dateline_place(text, lexicon)
     speaker: _Speaker | None = None
     news = _news_day(doc, named.texts, dates)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from extract.reading.dateline import headline_of, read_dateline
 from extract.reading.decoding import decode_text, refuse_binary_start
 from extract.reading.errors import DocumentError
 from extract.reading.frontmatter import parse_date, split_front_matter
@@ -45,32 +46,49 @@ class Document:
     url: str = ""
     meta: dict[str, str] = field(default_factory=dict)
     body_offset: int = 0
+    notice: str = ""  # what the reader noticed about the document (a dateline contradicting it)
 
 
 def parse_document(text: str, name: str, published: date | None = None) -> Document:
     """Build a :class:`Document` from decoded text.
 
     ``name`` is the file name: its stem is the ``doc_id`` unless the front matter has ``id``.
-    ``published`` is the fallback when the front matter has no ``published`` date. A ``name``
+    ``published`` is the fallback when the front matter has no ``published`` date and no wire
+    dateline or date line gives one (see :mod:`extract.reading.dateline`); a dateline's outlet
+    is the ``source`` when the front matter names none, and without front matter a first line
+    that reads as a headline is the ``title``. A ``name``
     ending in ``.html``/``.htm`` is read as a web page (see :func:`parse_html_document`).
     """
     if is_html_name(name):
         return parse_html_document(text, name, published)
     fields, body_offset = split_front_matter(text, name)
-    if "published" in fields and fields["published"]:
-        published = parse_date(fields["published"], name)
     body = text[body_offset:]
     if not body.strip():
         raise DocumentError(name, "no text after the front matter")
+    dateline = read_dateline(body)
+    notice = ""
+    if "published" in fields and fields["published"]:
+        published = parse_date(fields["published"], name)
+        if dateline.day and dateline.day != published:
+            notice = (
+                f"the dateline says {dateline.day.isoformat()}, "
+                f"the front matter published {published.isoformat()}; kept {published.isoformat()}"
+            )
+    elif dateline.day:
+        published = dateline.day
+    title = fields.get("title", "")
+    if not title and not fields:
+        title = headline_of(body)
     return Document(
         doc_id=fields.get("id") or Path(name).stem,
         text=body,
-        title=fields.get("title", ""),
+        title=title,
         published=published,
-        source=fields.get("source", ""),
+        source=fields.get("source", "") or dateline.outlet,
         url=fields.get("url", ""),
         meta=fields,
         body_offset=body_offset,
+        notice=notice,
     )
 
 

@@ -47,7 +47,8 @@ def process(found: Found, published: date | None, lexicons: Path | None = None) 
     except Exception as error:  # a bug on one document must not lose the others
         reason = f"extraction failed, {type(error).__name__}: {error}"
         return Outcome(str(found.path), [], reason)
-    return Outcome(str(found.path), rows, notice=notice)
+    notices = [text for text in (document.notice, notice) if text]
+    return Outcome(str(found.path), rows, notice="; ".join(notices))
 
 
 def document_rows(document: Document, lexicon: Lexicon) -> tuple[list[dict[str, str]], str]:
