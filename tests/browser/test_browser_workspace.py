@@ -17,7 +17,7 @@ from test_browser_dashboard import POINTS
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed")
 
 DEMO = ROOT / "data" / "articles" / "putin-lukashenko-sochi.md"
-LOAN = "putin-lukashenko-sochi-2"
+LOAN = "putin-lukashenko-sochi-3"
 #: The x of each timeline point of an event, read from Plotly's own data.
 POINT_DATES = """id => {
   const plot = document.querySelector('.js-plotly-plot');
@@ -58,10 +58,10 @@ def test_upload_reload_correct_a_date_and_download(workspace_server, page, tmp_p
     page.get_by_text("There are no events yet").wait_for()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(DEMO))
     page.get_by_role("button", name="Extract events").click()
-    page.get_by_text("12 of 12 events shown").wait_for()
+    page.get_by_text("17 of 17 events shown").wait_for()
 
     page.reload()
-    page.get_by_text("12 of 12 events shown").wait_for()
+    page.get_by_text("17 of 17 events shown").wait_for()
     page.locator(POINTS).first.wait_for()
 
     page.goto(f"{workspace_server}/?event={LOAN}")
@@ -99,6 +99,6 @@ def test_upload_reload_correct_a_date_and_download(workspace_server, page, tmp_p
     assert rows["putin-lukashenko-sochi-1"]["curated"] == ""
 
     page.reload()
-    page.get_by_text("12 of 12 events shown").wait_for()
+    page.get_by_text("17 of 17 events shown").wait_for()
     page.wait_for_function(f"({POINT_DATES})('{LOAN}').length > 0")
     assert all(x.startswith("2020-09-10") for x in page.evaluate(POINT_DATES, LOAN))
