@@ -98,7 +98,7 @@ def check_first_view(page, events: pd.DataFrame, shots: Path, name: str) -> dict
 def test_demo_data_at_a_glance(serve, page, tmp_path: Path) -> None:
     events = loading.load_events(DEMO).events
     page.goto(serve(DEMO))
-    page.get_by_text("12 of 12 events shown").wait_for()
+    page.get_by_text("17 of 17 events shown").wait_for()
     geometry = check_first_view(page, events, tmp_path, "demo")
     assert outside_count(page) == 2  # 1992 and 2019, far from the Sochi meeting of 2020
     assert page.get_by_text("Count events per").count() == 0
@@ -118,7 +118,7 @@ def test_colours_survive_an_upload_and_the_legend_filters_everything(
 ) -> None:
     events = loading.load_events(DEMO).events
     page.goto(serve(DEMO))
-    page.get_by_text("12 of 12 events shown").wait_for()
+    page.get_by_text("17 of 17 events shown").wait_for()
     before = check_first_view(page, events, tmp_path, "before-upload")["colours"]
     swatch = """(name) => getComputedStyle(Array.from(document.querySelectorAll(
         '.st-key-f_topics button')).find(b => b.innerText.startsWith(name)), '::before')

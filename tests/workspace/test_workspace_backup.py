@@ -25,21 +25,21 @@ def test_a_backup_restores_documents_events_and_corrections(
     ingest(workspace, files(DEMO))
     stored = read_stored(workspace)
     row = stored.events.iloc[0].to_dict()
-    assert row["event_id"] == "putin-lukashenko-sochi-11"
+    assert row["event_id"] == "putin-lukashenko-sochi-17"
     edit(workspace, event_key(stored.documents, row), row["event_id"], {"title": "CIS founded"}, {})
     backup = tmp_path / "backup.jsonl.gz"
-    assert export_backup(workspace, backup) == 1 + 12 + 12 + 1 + 1 + 1
+    assert export_backup(workspace, backup) == 1 + 17 + 18 + 1 + 1 + 1
     with gzip.open(backup, "rt") as stream:
         assert json.loads(stream.readline()) == {
             "format": "eventline-workspace",
             "schema_version": 2,
         }
     target = Workspace.open(tmp_path / "restored.sqlite")
-    assert import_backup(target, backup) == 28
-    assert counts(target) == {"documents": 1, "events": 12, "mentions": 12}
+    assert import_backup(target, backup) == 39
+    assert counts(target) == {"documents": 1, "events": 17, "mentions": 18}
     restored = curated_events(target).events.set_index("event_id")
-    assert restored.loc["putin-lukashenko-sochi-11", "title"] == "CIS founded"
-    assert restored.loc["putin-lukashenko-sochi-11", "curated"] == "yes"
+    assert restored.loc["putin-lukashenko-sochi-17", "title"] == "CIS founded"
+    assert restored.loc["putin-lukashenko-sochi-17", "curated"] == "yes"
     assert list(history(target)["new_value"]) == ["CIS founded"]
     with pytest.raises(WorkspaceError, match="already holds 1 documents"):
         import_backup(target, backup)
@@ -80,7 +80,7 @@ def test_the_command_line_adds_lists_backs_up_and_removes(tmp_path: Path) -> Non
     assert added.returncode == 0, added.stderr
     assert added.stderr.splitlines()[-1] == (
         f"extract: 10 documents added, 0 extracted again, 0 unchanged, 0 refused;"
-        f" 26 events extracted in {database}"
+        f" 33 events extracted in {database}"
     )
     again = run("extract", str(DEMO), "--workspace", str(database))
     assert "0 documents added, 0 extracted again, 1 unchanged" in again.stderr

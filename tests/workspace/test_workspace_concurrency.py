@@ -45,13 +45,13 @@ def test_two_processes_editing_other_fields_lose_nothing(
     outputs = run_together(workspace_location, tmp_path, ("title", "A"), ("actors", "B"))
     assert outputs == ["", ""]
     events = curated_events(workspace).events.set_index("event_id")
-    assert len(events) == 12
+    assert len(events) == 17
     assert events.loc["putin-lukashenko-sochi-7", "title"] == "A putin-lukashenko-sochi-7"
     assert events.loc["putin-lukashenko-sochi-7", "actors"] == "B putin-lukashenko-sochi-7"
     assert (events["title"] == "A " + events.index).all()
     assert (events["actors"] == "B " + events.index).all()
     assert set(events["corrected"]) == {"title; actors"}
-    assert len(history(workspace)) == 24
+    assert len(history(workspace)) == 34
 
 
 def test_two_processes_editing_the_same_field_give_one_conflict_each_edit(
@@ -60,7 +60,7 @@ def test_two_processes_editing_the_same_field_give_one_conflict_each_edit(
     ingest(workspace, files(DEMO))
     first, second = run_together(workspace_location, tmp_path, ("topics", "A"), ("topics", "B"))
     conflicts = first.splitlines() + second.splitlines()
-    assert len(conflicts) == 12
+    assert len(conflicts) == 17
     events = curated_events(workspace).events.set_index("event_id")
     kept = events["topics"].str.split(" ").str[0]
     assert set(kept) <= {"A", "B"}
@@ -68,4 +68,4 @@ def test_two_processes_editing_the_same_field_give_one_conflict_each_edit(
         field, stored = line.split(" ", 1)
         event_id = stored.split(" ", 1)[1]
         assert field == "topics" and events.loc[event_id, "topics"] == stored
-    assert len(history(workspace)) == 12
+    assert len(history(workspace)) == 17

@@ -13,7 +13,7 @@ from workspace.ingest import Extractor, ingest
 from workspace.store import Workspace, WorkspaceError
 from workspace.views import curated_events, event_key, history, read_stored
 
-LOAN = "putin-lukashenko-sochi-2"
+LOAN = "putin-lukashenko-sochi-3"
 
 
 def row_of(workspace: Workspace, event_id: str) -> tuple[dict[str, str], pd.DataFrame]:
@@ -77,18 +77,14 @@ def test_corrections_survive_an_extractor_change_that_shifts_event_ids(
     report = ingest(workspace, files(DEMO), extractor=Extractor(lexicon))
     assert report.replaced == [DEMO.name]
     events = curated(workspace)
-    assert events.loc["putin-lukashenko-sochi-2", "title"].startswith(
-        "Putin: I have already congratulated you"
-    )
-    assert events.loc["putin-lukashenko-sochi-2", "curated"] == ""
-    assert events.loc["putin-lukashenko-sochi-3", "title"] == "Russia lends Belarus $1.5bn"
-    assert events.loc["putin-lukashenko-sochi-3", "curated"] == "yes"
+    loan = events[events["title"] == "Russia lends Belarus $1.5bn"]
+    assert (list(loan.index), list(loan["curated"])) == (["putin-lukashenko-sochi-4"], ["yes"])
 
 
 def test_corrections_follow_a_changed_document_by_their_sentence(workspace: Workspace) -> None:
     ingest(workspace, files(DEMO))
     correct(workspace, LOAN, title="Russia lends Belarus $1.5bn")
-    correct(workspace, "putin-lukashenko-sochi-4", date="2019-06-01", precision="month")
+    correct(workspace, "putin-lukashenko-sochi-5", date="2019-06-01", precision="month")
     text = DEMO.read_text().replace(
         "Putin Affirms Support for Lukashenko, Consolidates Russia-Belarus Cooperation against "
         "Foreign Intervention\n\nTheme:",
@@ -100,7 +96,7 @@ def test_corrections_follow_a_changed_document_by_their_sentence(workspace: Work
     ingest(workspace, [(DEMO.name, text.encode())])
     events = curated(workspace)
     loan = events[events["title"] == "Russia lends Belarus $1.5bn"]
-    assert list(loan.index) == ["putin-lukashenko-sochi-3"]
+    assert list(loan.index) == ["putin-lukashenko-sochi-4"]
     assert loan.iloc[0]["sentence"].startswith("“We agreed that during this complicated period")
     last_year = events[events["date_text"] == "last year"].iloc[0]
     assert (last_year["date"], last_year["precision"]) == ("2019-06-01", "month")
@@ -109,13 +105,13 @@ def test_corrections_follow_a_changed_document_by_their_sentence(workspace: Work
 
 def test_not_an_event_removes_the_row_and_revert_brings_it_back(workspace: Workspace) -> None:
     ingest(workspace, files(DEMO))
-    correct(workspace, "putin-lukashenko-sochi-11", not_event="yes")
+    correct(workspace, "putin-lukashenko-sochi-17", not_event="yes")
     view = curated_events(workspace)
-    assert "putin-lukashenko-sochi-11" not in set(view.events["event_id"])
-    assert list(view.removed["event_id"]) == ["putin-lukashenko-sochi-11"]
+    assert "putin-lukashenko-sochi-17" not in set(view.events["event_id"])
+    assert list(view.removed["event_id"]) == ["putin-lukashenko-sochi-17"]
     target = int(view.removed.iloc[0]["target"])
     assert revert(workspace, target, "not_event", "yes")
-    assert "putin-lukashenko-sochi-11" in set(curated_events(workspace).events["event_id"])
+    assert "putin-lukashenko-sochi-17" in set(curated_events(workspace).events["event_id"])
 
 
 def test_an_event_added_from_a_sentence(workspace: Workspace) -> None:

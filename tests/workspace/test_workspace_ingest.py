@@ -23,7 +23,7 @@ from workspace.views import read_stored
 def test_documents_are_stored_with_their_events(workspace: Workspace) -> None:
     report = ingest(workspace, files(DEMO))
     assert report.added == ["putin-lukashenko-sochi.md"]
-    assert counts(workspace) == {"documents": 1, "events": 12, "mentions": 12}
+    assert counts(workspace) == {"documents": 1, "events": 17, "mentions": 18}
     stored = read_stored(workspace)
     first = stored.events.set_index("event_id").loc["putin-lukashenko-sochi-1"]
     assert (first["date"], first["date_text"], first["char_start"]) == (
@@ -62,7 +62,7 @@ def test_a_changed_document_replaces_its_events(workspace: Workspace) -> None:
 
 def test_events_are_merged_across_documents(workspace: Workspace) -> None:
     ingest(workspace, files(*sorted(OUTLETS.iterdir())))
-    assert counts(workspace) == {"documents": 9, "events": 8, "mentions": 14}
+    assert counts(workspace) == {"documents": 9, "events": 9, "mentions": 15}
     events = read_stored(workspace).events.set_index("event_id")
     assert events.loc["baltic-wire-election-1", "sources"] == "2"
     assert (
@@ -118,12 +118,12 @@ def test_a_killed_ingest_leaves_whole_documents_and_the_next_completes_it(tmp_pa
             "SELECT count(*) FROM mentions WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
         ).fetchone()[0]
     assert 3 <= held < 60
-    assert {count for _, count in per_document} == {12} and orphans == 0
+    assert {count for _, count in per_document} == {18} and orphans == 0
     finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert finished.returncode == 0, finished.stderr
     assert f"{60 - held} documents added" in finished.stderr
     with sqlite3.connect(database) as connection:
-        assert connection.execute("SELECT count(*) FROM mentions").fetchone() == (720,)
+        assert connection.execute("SELECT count(*) FROM mentions").fetchone() == (1080,)
         assert connection.execute(
             "SELECT value FROM meta WHERE key = 'merge_pending'"
         ).fetchone() == ("0",)
