@@ -18,6 +18,7 @@ A main clause without a date of its own is dated by its tense and by the story:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -69,7 +70,7 @@ class Dating:
     precision: str  # also known for unanchored dates, which have no period
 
 
-def dates_an_event(attachment: Attachment, noun: str, triggers: dict[str, object]) -> bool:
+def dates_an_event(attachment: Attachment, noun: str, triggers: Mapping[str, object]) -> bool:
     """Whether a date expression so attached dates an event: as its clause's time or start,
     or as the modifier of an event noun (``noun``: the words after the expression)."""
     if attachment.role in _DATING_ROLES:
@@ -91,7 +92,7 @@ def moves_narrative(attachment: Attachment) -> bool:
     )
 
 
-def _is_event_noun(word: str, triggers: dict[str, object]) -> bool:
+def _is_event_noun(word: str, triggers: Mapping[str, object]) -> bool:
     return word in triggers or word in _EVENT_NOUNS or word.endswith(_EVENT_SUFFIXES)
 
 

@@ -223,7 +223,7 @@ class Parse:
     # -- predicates -------------------------------------------------------------------------
 
     def _predicates(self) -> list[Predicate]:
-        words, found = self.words, []
+        words, found = self.words, list[Predicate]()
         i, n = 0, len(words)
         while i < n:
             group = self._group(i)
