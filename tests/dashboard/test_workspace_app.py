@@ -137,7 +137,7 @@ def test_not_an_event_hides_the_row_until_it_is_restored(location: str) -> None:
     at.selectbox(key="restore_row").set_value("1")
     at = clean(button(at.run(), "Restore row").click().run())
     assert any(i.value == "Row restored." for i in at.info)
-    assert summary(at).startswith("**12 of 12 events shown**")
+    assert summary(at).startswith("**17 of 17 events shown**")
 
 
 def test_an_event_added_from_a_sentence(location: str) -> None:
