@@ -100,7 +100,7 @@ def test_demo_data_at_a_glance(serve, page, tmp_path: Path) -> None:
     page.goto(serve(DEMO))
     page.get_by_text("17 of 17 events shown").wait_for()
     geometry = check_first_view(page, events, tmp_path, "demo")
-    assert outside_count(page) == 2  # 1992 and 2019, far from the Sochi meeting of 2020
+    assert outside_count(page) == 4  # 1992, 2019 and two in August 2020, far from the meeting
     assert page.get_by_text("Count events per").count() == 0
     labelled = [b for b in geometry["labels"] if b[2] > b[0]]
     assert len(labelled) >= 5
