@@ -90,7 +90,7 @@ def test_upload_reload_correct_a_date_and_download(workspace_server, page, tmp_p
         row["event_id"]: row
         for row in csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"), newline=""))
     }
-    assert len(rows) == 12
+    assert len(rows) == 17
     assert (rows[LOAN]["date"], rows[LOAN]["curated"], rows[LOAN]["corrected"]) == (
         "2020-09-10",
         "yes",
