@@ -185,22 +185,10 @@ def sidebar_filters(
 def sidebar_upload(events: pd.DataFrame) -> None:
     """Upload articles, extract their events and keep the new ones in session state."""
     with st.sidebar:
-        st.divider()
-        st.header("Add articles")
-        generation = st.session_state.setdefault(state.UPLOAD_GENERATION, 0)
-        files = st.file_uploader(
-            "Articles: text, Markdown or saved web pages",
-            type=list(upload.ALLOWED_EXTENSIONS),
-            accept_multiple_files=True,
-            key=f"uploader_{generation}",
-        )
-        published = st.date_input(
-            "Publication date for files without one",
-            value=None,
-            help="Anchors relative dates such as “last Monday” when the file does not say.",
-        )
-        if not st.button("Extract events", disabled=not files, type="primary", key="extract"):
+        form = workspace_sidebar.upload_form(state.UPLOAD_GENERATION)
+        if form is None:
             return
+        files, published, generation = form
         bar = st.progress(0.0, text="Extracting…")
         total = len(files)
         outcome = upload.extract_files(

@@ -4,6 +4,9 @@ the extractor's original events."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -28,25 +31,35 @@ def original_toggle(curated: int) -> None:
         )
 
 
+def upload_form(generation_key: str) -> tuple[list[Any], date | None, int] | None:
+    """The sidebar's upload widgets: the files, their publication date and the uploader's
+    generation once "Extract events" is pressed, else None. Call inside ``st.sidebar``."""
+    st.divider()
+    st.header("Add articles")
+    generation = st.session_state.setdefault(generation_key, 0)
+    files = st.file_uploader(
+        "Articles: text, Markdown or saved web pages",
+        type=list(upload.ALLOWED_EXTENSIONS),
+        accept_multiple_files=True,
+        key=f"uploader_{generation}",
+    )
+    published = st.date_input(
+        "Publication date for files without one",
+        value=None,
+        help="Anchors relative dates such as “last Monday” when the file does not say.",
+    )
+    if not st.button("Extract events", disabled=not files, type="primary", key="extract"):
+        return None
+    return files, published, generation
+
+
 def uploads(workspace: Workspace) -> None:
     """Upload articles into the workspace."""
     with st.sidebar:
-        st.divider()
-        st.header("Add articles")
-        generation = st.session_state.setdefault(GENERATION, 0)
-        files = st.file_uploader(
-            "Articles: text, Markdown or saved web pages",
-            type=list(upload.ALLOWED_EXTENSIONS),
-            accept_multiple_files=True,
-            key=f"uploader_{generation}",
-        )
-        published = st.date_input(
-            "Publication date for files without one",
-            value=None,
-            help="Anchors relative dates such as “last Monday” when the file does not say.",
-        )
-        if not st.button("Extract events", disabled=not files, type="primary", key="extract"):
+        form = upload_form(GENERATION)
+        if form is None:
             return
+        files, published, generation = form
         bar = st.progress(0.0, text="Extracting…")
         total = len(files)
         report = add_files(
