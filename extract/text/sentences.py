@@ -29,6 +29,9 @@ _CANDIDATE_END = re.compile(
     r"[.!?…\n](?:(?<=\n)(?=[ \t]*(?:[#>*-]|\d+[.)]\s))|(?<!\n)[.!?…]*[\"”’»)\]]*(?=\s))"
 )
 _NEXT_START = re.compile(r"\s*([\"“‘«(\[]?)(\w+)")
+#: A closing quote set off by a space after a sentence's end mark ('the world. " iOS will'):
+#: it belongs to the sentence it closes; an opening quote touches the word after it.
+_DETACHED_QUOTE = re.compile(r"[ \t]+[\"”’»]+(?=\s|\Z)")
 #: What ends the text before a period, matched on that text reversed (".S.U" for "U.S."): a
 #: dotted acronym ("U.S.", "etc."), else an initial ("J."), else the last word.
 _BEFORE_PERIOD_REVERSED = re.compile(
@@ -90,6 +93,8 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     position = start
     for match in _CANDIDATE_END.finditer(text, start, end):
         mark, after = match.span()
+        if text[mark] != "\n" and (quote := _DETACHED_QUOTE.match(text, after, end)):
+            after = _closing_quote_end(text, position, quote)
         if text[mark] == "\n" or _ends_sentence(text, mark, after, end):
             spans += _bounded(text, position, after)
             position = after
@@ -115,7 +120,7 @@ def _ends_sentence(text: str, mark: int, after: int, limit: int) -> bool:
     if following is None:
         return True
     opening, word = following.groups()
-    if not opening and not (word[0].isupper() or word[0].isdigit()):
+    if not opening and not (word[0].isupper() or word[0].isdigit() or _is_brand(word)):
         return False
     if text[mark] != ".":
         return True
@@ -126,6 +131,21 @@ def _ends_sentence(text: str, mark: int, after: int, limit: int) -> bool:
         return word.lower() in SENTENCE_STARTERS
     last_word = before["word"]  # None after an initial
     return last_word is not None and last_word[::-1].lower() not in ABBREVIATIONS
+
+
+def _closing_quote_end(text: str, start: int, quote: re.Match[str]) -> int:
+    """The end of a detached quote after a sentence that starts at ``start`` when it closes a
+    quote of that sentence (a straight quote closes when the sentence has an odd number of
+    them: the opening one may be set off by a space too), else the end mark's end."""
+    if '"' in quote[0] and text.count('"', start, quote.start()) % 2 == 0:
+        return quote.start()
+    return quote.end()
+
+
+def _is_brand(word: str) -> bool:
+    """Whether a lowercase-initial word is a name written with capitals inside ("iOS", "eBay"),
+    which may start a sentence."""
+    return any(char.isupper() for char in word[1:])
 
 
 def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -33,6 +33,29 @@ def test_quotes_stay_with_their_sentence() -> None:
     ]
 
 
+def test_a_detached_closing_quote_ends_its_sentence() -> None:
+    text = 'Jobs called it " the best system in the world. " Sales rose. " We won. " He left.'
+    assert texts(text) == [
+        'Jobs called it " the best system in the world. "',
+        "Sales rose.",
+        '" We won. "',
+        "He left.",
+    ]
+
+
+def test_a_name_written_with_inner_capitals_starts_a_sentence() -> None:
+    text = (
+        "Android phones outsold iPhones. iPhone users still browse more. eBay fell. "
+        "He left. and so on."
+    )
+    assert texts(text) == [
+        "Android phones outsold iPhones.",
+        "iPhone users still browse more.",
+        "eBay fell.",
+        "He left. and so on.",
+    ]
+
+
 def test_paragraphs_split_on_blank_lines_and_number_sentences() -> None:
     text = "First one. Second one.\n\nThird\nwraps here.\n"
     sentences = split_sentences(text)
