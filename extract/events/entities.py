@@ -14,7 +14,8 @@
   or an attribution ("according to Reuters", "told the BBC", "Reuters reported").
 
 The word lists are data: ``job_titles.txt``, ``corporate_suffixes.txt``, ``product_words.txt``,
-``numbered_words.txt`` and ``company_references.txt`` in the lexicon folder.
+``numbered_words.txt``, ``company_references.txt`` and ``outlet_pieces.txt`` in the lexicon
+folder.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ _END = r"(?![\w’'-]|[.,:]\d|\s*%)"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^,;:\"“]{0,30}?[\s,])??(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")
 _ATTRIBUTION_BEFORE = re.compile(
-    r"(?:\(|\baccording\s+to|\btold|\bto|\bwith|\bby|\bin|\bfrom|\bfor)\s*(?:the\s+)?$", re.I
+    r"(?:\(|\baccording\s+to|\btold|\bto|\bwith|\bby|\bin|\bfrom|\bfor)\s*(?:(?:the|an?)\s+)?$",
+    re.I,
 )
 _ATTRIBUTION_AFTER = re.compile(
     r"^(?:\)|\s*(?:[-–—]|reported|reports|said|says|has\s+learned|learned|understands|"
@@ -190,9 +192,20 @@ def pronoun_subject(text: str) -> int:
 
 def is_attribution(text: str, mention: Mention, sentence_start: int) -> bool:
     """Whether the outlet ``mention`` only credits or sources the story: in a dateline, in
-    parentheses, after "according to"/"told"/"by"..., or before "reported"/"said"."""
+    parentheses, after "according to"/"told"/"by"/"in a"..., before "reported"/"said", or
+    naming what it published ("a Washington Post op-ed", see ``outlet_pieces.txt``)."""
     before = text[max(sentence_start, mention.start - 20) : mention.start]
     after = text[mention.end : mention.end + 20]
     if mention.start - sentence_start < _DATELINE_REACH and re.match(r"\s*\)?\s*[-–—]", after):
         return True
-    return bool(_ATTRIBUTION_BEFORE.search(before) or _ATTRIBUTION_AFTER.match(after))
+    return bool(
+        _ATTRIBUTION_BEFORE.search(before)
+        or _ATTRIBUTION_AFTER.match(after)
+        or _piece_pattern().match(after)
+    )
+
+
+@cache
+def _piece_pattern() -> re.Pattern[str]:
+    pieces = alternation(word_list("outlet_pieces.txt"))
+    return re.compile(rf"\s+(?:{pieces})s?\b", re.I)

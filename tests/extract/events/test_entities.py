@@ -72,6 +72,15 @@ def test_an_outlet_acting_in_the_story_is_an_actor(lexicon: Lexicon) -> None:
     assert actors(text, lexicon) == [["Reuters"]]
 
 
+def test_an_outlet_that_published_the_piece_is_no_actor(lexicon: Lexicon) -> None:
+    text = (
+        "In a Washington Post op-ed on Monday, Senator Mark Hollis called for new sanctions.\n\n"
+        "A BBC poll published on Sunday showed support for the plan falling.\n\n"
+        "The BBC sued the ministry on Tuesday over the leaked memo.\n"
+    )
+    assert actors(text, lexicon) == [["Mark Hollis"], [], ["BBC"]]
+
+
 def test_a_defined_acronym_names_the_organization(lexicon: Lexicon) -> None:
     business = actors(BUSINESS, lexicon)
     assert business[1] == ["IBM"]  # "International Business Machines (IBM)"
