@@ -12,9 +12,10 @@ matter): ``doc.text[char_start:char_end]`` is the sentence exactly; the ``senten
 it with whitespace runs collapsed to single spaces. Add ``doc.body_offset`` for offsets into the
 whole file.
 
-Confidence: 0.5 for an explicit date (0.7 when stated to the day or week), 0.3 for an inferred
-one, 0.2 for an unanchored one; plus 0.15 with a trigger word and 0.15 with a known or detected
-actor; plus 0.05 per further mention; at most 1.
+Confidence: 0.5 for an explicit date (0.7 when stated to the day or week), 0.3 for one the
+story lends (the narrative's or the publication date), 0.2 for an unanchored one; plus 0.15 with
+a trigger word and 0.15 with a known or detected actor; plus 0.05 per further mention; at most 1.
+An event without an explicit date stays below 0.5, under any event with one.
 """
 
 from __future__ import annotations
@@ -156,7 +157,9 @@ def event_rows(doc: Document, events: list[Event]) -> list[dict[str, str]]:
 
 #: Confidence of an event by how its date is known (see :func:`confidence`).
 EXPLICIT_DAY_CONFIDENCE, EXPLICIT_CONFIDENCE = 0.7, 0.5
-INFERRED_CONFIDENCE, UNANCHORED_CONFIDENCE = 0.3, 0.2
+STORY_CONFIDENCE, UNANCHORED_CONFIDENCE = 0.3, 0.2
+#: The most an event without an explicit date reaches: below any explicitly dated one.
+UNDATED_CEILING = 0.45
 #: What a trigger word, an actor and each further mention add to it.
 TRIGGER_WEIGHT, ACTOR_WEIGHT, MENTION_WEIGHT = 0.15, 0.15, 0.05
 
@@ -167,11 +170,13 @@ def confidence(event: Event) -> float:
     if dating.date_source == "explicit":
         to_the_day = dating.period and dating.period.precision in ("day", "week")
         score = EXPLICIT_DAY_CONFIDENCE if to_the_day else EXPLICIT_CONFIDENCE
+        ceiling = 1.0
     else:
-        inferred = dating.date_source == "inferred"
-        score = INFERRED_CONFIDENCE if inferred else UNANCHORED_CONFIDENCE
+        story = dating.date_source in _STORY_DATED
+        score = STORY_CONFIDENCE if story else UNANCHORED_CONFIDENCE
+        ceiling = UNDATED_CEILING
     score += TRIGGER_WEIGHT * event.has_trigger + ACTOR_WEIGHT * bool(event.actors)
-    return min(1.0, score + MENTION_WEIGHT * (event.mentions - 1))
+    return min(ceiling, score + MENTION_WEIGHT * (event.mentions - 1))
 
 
 def _events(
@@ -208,11 +213,13 @@ def _events(
             else None
         )
         attached = [(t, clauses.attach(t.start, t.end)) for t in timexes] if clauses else []
-        own = [
-            (t, a)
-            for t, a in attached
-            if dates_an_event(a, clauses.noun_after(t.end), lexicon.triggers)  # type: ignore[union-attr]
-        ]
+        own = _finest(
+            [
+                (t, a)
+                for t, a in attached
+                if dates_an_event(a, clauses.noun_after(t.end), lexicon.triggers)  # type: ignore[union-attr]
+            ]
+        )
         main = clauses.main if clauses else None
         default = None
         if main is not None and _needs_default(main, own, standalone, lead, quoted):
@@ -272,6 +279,28 @@ def _needs_default(
     if quoted and not main.reporting:
         return False
     return main.reporting or standalone or lead
+
+
+def _finest(own: list[tuple[Timex, Attachment]]) -> list[tuple[Timex, Attachment]]:
+    """The dates of a sentence's events without those that hold a finer date of the same
+    predicate: "this year's conference ... yesterday", "shares rose on Tuesday, the most in
+    2010" tell one happening, on the finer date."""
+    if len(own) < 2:
+        return own
+    periods = [_period(t.value) if t.anchored else None for t, _ in own]
+    return [
+        (timex, attachment)
+        for (timex, attachment), period in zip(own, periods, strict=True)
+        if period is None
+        or not any(
+            other is not None
+            and other != period
+            and period.start <= other.start
+            and other.end <= period.end
+            and attachment.predicate == own[k][1].predicate
+            for k, other in enumerate(periods)
+        )
+    ]
 
 
 def _news_day(doc: Document, texts: list[str], dates: dict[int, list[Timex]]) -> Anchor | None:

@@ -108,7 +108,7 @@ _LONE_PARTICIPLES = _words(
 _ADVERBS = _words(
     "also now currently still only already often usually never reportedly then recently"
 )
-_COMPARISON = frozenset(("compared", "than", "versus", "vs", "against", "relative"))
+_COMPARISON = frozenset(("compared", "than", "versus", "vs", "relative"))
 _CHANGE = _words(
     """
     up down rose fell rise fall risen fallen increase increased decrease decreased gain
@@ -194,7 +194,11 @@ class Parse:
             if before == "since":
                 return Attachment("since", predicate)
         base = before == "from" or (before in ("on", "over") and words[first] in _PERIOD_OPENERS)
-        if _COMPARISON & set(window[-6:]) or (base and self._change_before(first - 1)):
+        if (
+            _COMPARISON & set(window[-6:])
+            or before == "against"  # "against a year earlier"; "a suit against X in May" dates
+            or (base and self._change_before(first - 1))
+        ):
             return Attachment("comparison", predicate)
         if (
             words[first] in ("a", "one")
@@ -303,7 +307,11 @@ class Parse:
             or word in _LONE_PARTICIPLES
             or (len(word) > 4 and word.endswith("ed"))
         ):
-            if previous in _NOT_VERB_AFTER or (previous.endswith("ly") and len(previous) > 5):
+            if (
+                previous in _NOT_VERB_AFTER
+                or previous in _PREPOSITIONS
+                or (previous.endswith("ly") and len(previous) > 5)
+            ):
                 return None
             if word in _IRREGULAR_PARTICIPLES and word not in _IRREGULAR_PAST and previous != ",":
                 return None
@@ -328,7 +336,7 @@ class Parse:
         """A present form in -s: a known verb, or after a pronoun, an adverb or a name."""
         word, previous = self.words[i], self.words[i - 1] if i else ""
         if word in _PRESENT_VERBS:
-            return bool(previous) and previous not in _NOT_VERB_AFTER
+            return bool(previous) and not (previous in _NOT_VERB_AFTER or previous in _PREPOSITIONS)
         if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
             return False
         if previous in _PRONOUNS or previous in _ADVERBS:

@@ -39,6 +39,20 @@ def test_dateless_sentence_with_a_trigger_takes_the_narrative_date(lexicon: Lexi
     assert float(rows[1]["confidence"]) < float(rows[0]["confidence"])
 
 
+def test_events_dated_by_the_publication_date_rank_below_explicit_dates(lexicon: Lexicon) -> None:
+    text = (
+        "Northwind Foods has agreed to buy its rival Eastway Dairies for $2 billion.\n\n"
+        "The price was set in May.\n"
+    )
+    rows = events(text, lexicon)
+    assert [(r["date_source"], r["actors"] != "") for r in rows] == [
+        ("published", True),
+        ("explicit", False),
+    ]
+    # a trigger and two actors do not lift a borrowed date above a bare explicit month
+    assert float(rows[0]["confidence"]) < 0.5 <= float(rows[1]["confidence"])
+
+
 def test_relative_dates_in_quotes_from_a_dated_event_refer_to_that_day(lexicon: Lexicon) -> None:
     text = (
         "On Monday, Emmanuel Macron met Olaf Scholz in Paris.\n\n"

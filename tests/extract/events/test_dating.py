@@ -131,3 +131,34 @@ def test_wire_statements_take_the_day_of_the_news(lexicon: Lexicon) -> None:
     rows = dated(WIRE, lexicon)
     assert ("2019-01-01", "2019-12-31", "explicit", "2019") in rows
     assert ("2021-03-15", "2021-03-21", "explicit", "next week") in rows
+
+
+COURT = (
+    "Shares of Brightline Motors fell on Tuesday.\n\n"
+    "In Ohio, a class-action lawsuit was filed against the carmaker in January over claims of "
+    "faulty brakes.\n\n"
+    "Sales rose 4% against a year earlier.\n"
+)
+
+
+def test_a_date_after_the_party_a_suit_is_against_dates_the_suit(lexicon: Lexicon) -> None:
+    found = sentences_dated(COURT, lexicon)
+    suit = "In Ohio, a class-action lawsuit was filed against the carmaker in January over " + (
+        "claims of faulty brakes."
+    )
+    assert found[suit] == [("2021-01-01", "explicit")]  # "claims" after "over" is a noun
+    assert not [row for row in dated(COURT, lexicon) if row[3] == "a year earlier"]
+
+
+FESTIVAL = (
+    "Yesterday, at this year's Harbour Festival, the mayor opened a new bridge.\n\n"
+    "Shares in the builder rose 6% on Monday, their best day in 2021.\n"
+)
+
+
+def test_a_date_within_another_date_of_its_clause_is_the_one_told(lexicon: Lexicon) -> None:
+    rows = dated(FESTIVAL, lexicon, date(2021, 3, 16))
+    assert [row[:3] for row in rows] == [
+        ("2021-03-15", "2021-03-15", "explicit"),
+        ("2021-03-15", "2021-03-15", "explicit"),
+    ]
