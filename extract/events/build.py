@@ -440,7 +440,9 @@ class _Context:
     lexicon: Lexicon
     mentioned: _Mentioned  # what the sentence names, the same for each of its events
     triggers: list[TriggerMention]
-    inherited: tuple[str, ...]  # actors of the narrative event a quote or inference belongs to
+    #: The actors of the narrative event a quote or inference belongs to, for a sentence that
+    #: names none: one that names its own tells who acts in it.
+    inherited: tuple[str, ...]
     dateline: str  # the dateline's place, for sentences of the first paragraph
     speaker: _Speaker  # who is quoted, for titles in the first person
 
@@ -520,7 +522,7 @@ class _Context:
             dating=dating,
             title=headline(self.text, anchor, date_spans, self.speaker),
             event_kind=trigger.trigger.event if trigger else "",
-            actors=tuple(dict.fromkeys((*mentioned.actors, *self.inherited))),
+            actors=mentioned.actors or self.inherited,
             topics=mentioned.topics or _kind_topics(trigger),
             locations=mentioned.locations or ((self.dateline,) if self.dateline else ()),
             amounts=mentioned.amounts,

@@ -246,7 +246,40 @@ class Parse:
                 )
             )
             i = last + 1
+            infinitive = self._infinitive(i)
+            if infinitive:
+                found.append(
+                    Predicate(
+                        self.starts[infinitive],
+                        self.ends[infinitive],
+                        words[infinitive],
+                        FUTURE,
+                        COMPLEMENT,
+                        False,
+                    )
+                )
+                i = infinitive + 1
         return found
+
+    def _infinitive(self, i: int) -> int:
+        """The verb of a to-infinitive right after a verb group ending before word ``i``
+        ("agreed *to meet* again in May", "plans *to open*"): a happening of its own, still to
+        come when its verb group tells it; else 0."""
+        words, raw = self.words, self.raw
+        j = self._skip(i)
+        if j + 1 >= len(words) or words[j] != "to":
+            return 0
+        verb = words[j + 1]
+        if (
+            not raw[j + 1][:1].islower()
+            or not verb.isalpha()
+            or verb in _DETERMINERS
+            or verb in _PREPOSITIONS
+            or verb in _SUBJECT_WORDS
+            or verb in ("be", "have")
+        ):
+            return 0
+        return j + 1
 
     def _group(self, i: int) -> tuple[int, str, str] | None:
         """The verb group starting at word ``i``: its last word, head verb and tense."""

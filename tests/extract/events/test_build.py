@@ -53,6 +53,22 @@ def test_events_dated_by_the_publication_date_rank_below_explicit_dates(lexicon:
     assert float(rows[0]["confidence"]) < 0.5 <= float(rows[1]["confidence"])
 
 
+def test_an_infinitive_keeps_its_date_and_the_verb_before_it_the_story_s(lexicon: Lexicon) -> None:
+    text = (
+        "On Monday, Emmanuel Macron met Olaf Scholz in Paris.\n\n"
+        "The two leaders agreed to meet again in May.\n\n"
+        "Ursula von der Leyen later met the two leaders in Brussels.\n"
+    )
+    rows = events(text, lexicon)
+    assert [(r["date"], r["date_source"], r["actors"]) for r in rows] == [
+        ("2021-03-08", "explicit", "Emmanuel Macron; Olaf Scholz"),
+        ("2021-05-01", "explicit", ""),  # the meeting to come, in May
+        ("2021-03-08", "inferred", ""),  # the agreement, at the meeting
+        # names its own actor: the meeting's are not lent to it
+        ("2021-03-08", "inferred", "Ursula von der Leyen"),
+    ]
+
+
 def test_relative_dates_in_quotes_from_a_dated_event_refer_to_that_day(lexicon: Lexicon) -> None:
     text = (
         "On Monday, Emmanuel Macron met Olaf Scholz in Paris.\n\n"
