@@ -29,6 +29,7 @@ from functools import cached_property, lru_cache
 
 from extract.events.actors import SentenceActors, find_speaker
 from extract.events.amounts import find_amounts
+from extract.events.anchored import Happened, anchor_day, references
 from extract.events.dating import (
     LEAD_SENTENCES,
     Dating,
@@ -189,10 +190,11 @@ def _events(
     narrative = Narrative()
     opening = read_dateline(text).end  # a wire dateline's date is the filing day, no event's
     timexes = [timex for timex in tag(text, doc.published) if timex.start >= opening]
-    dates = _dates_by_sentence(timexes, sentences)
+    dates, durations = _dates_by_sentence(timexes, sentences)
     dateline = dateline_place(text, lexicon)
     speaker: _Speaker | None = None
     news = _news_day(doc, named.texts, dates)
+    happened: list[Happened] = []  # the events on a known day so far, for "after the strike"
     for index, sentence in enumerate(sentences):
         sentence_text = named.texts[index]
         quoted = is_quote(sentence_text)
@@ -201,8 +203,11 @@ def _events(
         if reference and reference != doc.published:
             retagged = _retagged(sentence_text, reference)
             timexes = [timex for timex in retagged if _is_event_date(timex)]
+            spans_of = [timex for timex in retagged if _is_day_count(timex)]
         else:
-            timexes = dates.get(index, [])
+            timexes, spans_of = dates.get(index, []), durations.get(index, [])
+        if spans_of or any(timex.text.endswith(("after", "before")) for timex in timexes):
+            timexes = _event_anchored(sentence_text, timexes, spans_of, happened, lexicon)
         speaker = _Speaker(sentence_text, lexicon, named.people, speaker if quoted else None)
         anchor = narrative.anchor if continuing else None
         lead = index < LEAD_SENTENCES and sentence.paragraph == sentences[0].paragraph
@@ -243,7 +248,6 @@ def _events(
         )
         spans = [(timex.start, timex.end) for timex, _ in attached]
         events = [context.dated(timex, spans) for timex, _ in own]
-        yield from events
         movers = [
             (t, e)
             for (t, a), e in zip(own, events, strict=True)
@@ -253,13 +257,20 @@ def _events(
             narrative.move_to(index, _anchor(movers))
         if default is not None:
             assert main is not None
-            yield context.by_default(main, spans, default)
+            events.append(context.by_default(main, spans, default))
             if default.date_source == "published" and news is not None and not movers:
                 narrative.return_to(index, news)
         elif inferred is not None:
-            yield context.inferred(inferred)
+            events.append(context.inferred(inferred))
         if continuing:
             narrative.touch(index)
+        lowered = sentence_text.lower()
+        happened += [
+            Happened(lowered, event.event_kind, event.dating.period)
+            for event in events
+            if event.dating.period and event.dating.period.precision == "day"
+        ]
+        yield from events
 
 
 _REPORTING_WORD = re.compile(r"\b(?:" + "|".join(sorted(REPORTING)) + r")\b")
@@ -360,19 +371,56 @@ def _has_words(text: str, count: int) -> bool:
     return len(text.split(maxsplit=count - 1)) >= count
 
 
-def _dates_by_sentence(timexes: list[Timex], sentences: list[Sentence]) -> dict[int, list[Timex]]:
-    """The event dates (see :func:`_is_event_date`) among a document's timexes, by the number
-    of the sentence that holds them, in order, with offsets relative to it."""
+def _dates_by_sentence(
+    timexes: list[Timex], sentences: list[Sentence]
+) -> tuple[dict[int, list[Timex]], dict[int, list[Timex]]]:
+    """The event dates (see :func:`_is_event_date`) and the counts of days (see
+    :func:`_is_day_count`) among a document's timexes, by the number of the sentence that holds
+    them, in order, with offsets relative to it."""
     starts = [sentence.start for sentence in sentences]
     dates: dict[int, list[Timex]] = {}
+    durations: dict[int, list[Timex]] = {}
     for timex in timexes:
         index = bisect_right(starts, timex.start) - 1
-        if index < 0 or timex.end > sentences[index].end or not _is_event_date(timex):
+        if index < 0 or timex.end > sentences[index].end:
             continue
-        offset = starts[index]
-        shifted = replace(timex, start=timex.start - offset, end=timex.end - offset)
-        dates.setdefault(index, []).append(shifted)
-    return dates
+        found = dates if _is_event_date(timex) else durations if _is_day_count(timex) else None
+        if found is not None:
+            offset = starts[index]
+            shifted = replace(timex, start=timex.start - offset, end=timex.end - offset)
+            found.setdefault(index, []).append(shifted)
+    return dates, durations
+
+
+def _is_day_count(timex: Timex) -> bool:
+    """Whether ``timex`` counts days or weeks ("two days"), which may date by an event ("two
+    days after the strike", see :mod:`extract.events.anchored`)."""
+    return timex.type == "DURATION" and timex.value[-1:] in ("D", "W")
+
+
+def _event_anchored(
+    text: str,
+    timexes: list[Timex],
+    durations: list[Timex],
+    happened: list[Happened],
+    lexicon: Lexicon,
+) -> list[Timex]:
+    """The dates of sentence ``text`` with each phrase that dates by an earlier event ("two
+    days after the strike") as one date of the day it names, or as none when the story told
+    no such event."""
+    found = references(text, sorted((*timexes, *durations), key=lambda timex: timex.start))
+    if not found:
+        return timexes
+    kept = [
+        timex
+        for timex in timexes
+        if not any(ref.start <= timex.start and timex.end <= ref.end for ref in found)
+    ]
+    for ref in found:
+        day = anchor_day(ref, happened, lexicon.triggers)
+        if day is not None:
+            kept.append(Timex(ref.start, ref.end, ref.text, "DATE", day.start.isoformat(), True))
+    return sorted(kept, key=lambda timex: timex.start)
 
 
 def _is_event_date(timex: Timex) -> bool:

@@ -162,3 +162,27 @@ def test_a_date_within_another_date_of_its_clause_is_the_one_told(lexicon: Lexic
         ("2021-03-15", "2021-03-15", "explicit"),
         ("2021-03-15", "2021-03-15", "explicit"),
     ]
+
+
+STRIKE = (
+    "KYIV, March 7 (Reuters) - Russian missiles struck a power plant in Kharkiv on Monday, "
+    "officials said.\n\n"
+    "Two days after the strike, engineers restored power to most of the city, the mayor said "
+    "on Thursday.\n\n"
+    "Three days after the summit, the talks resumed.\n"
+)
+
+
+def test_a_date_told_by_an_earlier_event_is_counted_from_its_day(lexicon: Lexicon) -> None:
+    found = sentences_dated(STRIKE, lexicon, date(2024, 3, 7))
+    restored = (
+        "Two days after the strike, engineers restored power to most of the city, the mayor "
+        "said on Thursday."
+    )
+    # the strike on Monday the 4th; the statement on Thursday the 7th
+    assert found[restored] == [("2024-03-06", "explicit"), ("2024-03-07", "explicit")]
+
+
+def test_a_date_told_by_an_event_the_story_never_told_dates_nothing(lexicon: Lexicon) -> None:
+    found = sentences_dated(STRIKE, lexicon, date(2024, 3, 7))
+    assert "Three days after the summit, the talks resumed." not in found
