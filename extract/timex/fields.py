@@ -156,6 +156,9 @@ KINDS: dict[str, Kind] = {
     "dnum": Kind(r"(?:3[01]|[12]\d|0?[1-9])", _two(str), numeric=True),
     "qnum": Kind(r"[1-4]", str, numeric=True),
     "year": Kind(r"(?:1[6-9]\d\d|20\d\d)(?!\d)", str, numeric=True),
+    # Any year from 1000 to 2999, for expressions that name a month too ("1 January 1066",
+    # "March 2100"): there a four-digit number is a year, whatever the century.
+    "fullyear": Kind(r"(?:1\d\d\d|2\d\d\d)(?!\d)", str, numeric=True),
     "yy": Kind(r"['’]\d\d(?!\d)", _year2, numeric=True),
     "decade": Kind(r"(?:1[6-9]\d0|20\d0|['’]\d0)['’]?s", _decade, numeric=True),
     "hour": Kind(r"(?:2[0-4]|1\d|0?\d)", str, numeric=True),
