@@ -25,6 +25,7 @@ from dashboard import (
     options,
     overview,
     params,
+    plain,
     selection,
     state,
     style,
@@ -222,9 +223,9 @@ def upload_messages() -> None:
     with st.sidebar:
         st.success(f"Added {added} events from uploaded files.")
         for message in errors:
-            st.error(message)
+            st.error(plain.plain(message))
         for message in notes:
-            st.info(message)
+            st.info(plain.plain(message))
 
 
 def show_evidence(events: pd.DataFrame, shown: pd.DataFrame, mentions: pd.DataFrame) -> None:
@@ -288,7 +289,7 @@ def topic_legend(catalog: loading.Catalog, vocabulary: colours.Vocabulary) -> No
         topics,
         selection_mode="multi",
         key=KEY["topics"],
-        format_func=lambda t: f"{t} {catalog.topics[t]:,}",
+        format_func=lambda t: f"{plain.plain(t)} {catalog.topics[t]:,}",
         help="Click topics to show only their events (in the chart, the table, the count, "
         "the link and the downloads); click again to show them all.",
     )
@@ -433,7 +434,7 @@ def main() -> None:
     try:
         opened = open_source(source)
     except WorkspaceError as error:
-        st.error(f"Cannot open the workspace: {error}.")
+        st.error(f"Cannot open the workspace: {plain.plain(error)}.")
         return
     events, mentions, workspace = opened.events, opened.mentions, opened.workspace
     catalog = choices(events, opened.version)
@@ -445,12 +446,12 @@ def main() -> None:
         selected = st.session_state.get(KEY["event"], "")
         mentions = workspace_data.selected_mentions(workspace, opened.data, selected, original)
 
-    st.caption(f"Dated events from news articles · {opened.name}")
+    st.caption(f"Dated events from news articles · {plain.plain(opened.name)}")
     for problem in opened.problems:
-        st.warning(problem)
+        st.warning(plain.plain(problem))
     notices = st.session_state.pop(state.URL_NOTICES, [])
     if notices:
-        st.info("Some link parameters were ignored: " + "; ".join(notices) + ".")
+        st.info(f"Some link parameters were ignored: {plain.plain('; '.join(notices))}.")
 
     acting = filters.acting_controls(events)
     sidebar_filters(catalog, extent, acting)

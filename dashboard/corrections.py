@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.loading import START
+from dashboard.plain import plain
 from extract.schema import PRECISIONS
 from workspace.edits import FORM_FIELDS, Conflict, add_event, edit, revert, target_of
 from workspace.store import Workspace, WorkspaceError
@@ -64,7 +65,7 @@ def panel(
 ) -> None:
     """The corrections panel of the event ``row`` (curated values, with its ``target``)."""
     for kind, text in st.session_state.pop(MESSAGES, []):
-        (st.warning if kind == "warning" else st.success)(text)
+        (st.warning if kind == "warning" else st.success)(plain(text))
     event_id = row["event_id"]
     key = int(row["target"]) if row.get("target") else event_key(documents, row)
     suffix = f"{event_id}_{generation}"
@@ -162,7 +163,7 @@ def add_form(
     suffix = f"{row['event_id']}_{generation}"
     with st.form(f"add_{suffix}", border=True):
         st.markdown("**Add an event from this sentence**")
-        st.caption(row["sentence"])
+        st.caption(plain(row["sentence"]))
         left, right = st.columns([1, 2])
         left.text_input(LABELS["date"], key=f"add_date_{suffix}")
         right.text_input(LABELS["title"], key=f"add_title_{suffix}")

@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dashboard.plain import CONTROL_CLASS, clean
 from extract.running.output import mentions_path
 from extract.schema import (
     EVENT_COLUMNS,
@@ -45,6 +46,11 @@ PARQUET_SUFFIX = ".parquet"
 _KEY_COLUMNS = ("event_id", "doc_id", "date", "end_date", "precision", "date_source")
 #: How many offending row numbers a problem message lists.
 _MAX_LISTED = 5
+#: The days the timeline can draw (those of pandas' nanosecond timestamps, which plotting and
+#: date arithmetic fall back to): rows dated outside are listed in a problem, not drawn.
+FIRST_DAY, LAST_DAY = pd.Timestamp("1678-01-01"), pd.Timestamp("2261-12-31")
+#: The largest number of sources an event is counted with; larger numbers are cut to it.
+MAX_SOURCES = 1_000_000
 
 
 @dataclass
@@ -74,10 +80,10 @@ def load_events(path: str | Path) -> LoadResult:
     try:
         raw = path.read_bytes()
     except OSError as err:
-        return LoadResult(empty_events(), [f"Cannot read {path}: {err.strerror or err}."])
+        return LoadResult(empty_events(), [f"Cannot read {path.name}: {err.strerror or err}."])
     if path.suffix.lower() == PARQUET_SUFFIX:
-        return read_events_parquet(raw, str(path))
-    return read_events_csv(raw, str(path))
+        return read_events_parquet(raw, path.name)
+    return read_events_csv(raw, path.name)
 
 
 def load_mentions(events_path: str | Path) -> LoadResult:
@@ -96,10 +102,13 @@ def load_mentions(events_path: str | Path) -> LoadResult:
         else:
             frame = _parse_csv(data.removeprefix(codecs.BOM_UTF8))
     except (OSError, ValueError, pd.errors.ParserError) as err:
-        return LoadResult(empty_mentions(), [f"Cannot read the mentions file {path}: {err}"])
-    frame = frame.fillna("").astype(str)
+        reason = getattr(err, "strerror", None) or err
+        return LoadResult(
+            empty_mentions(), [f"Cannot read the mentions file {path.name}: {reason}"]
+        )
+    frame = _cleaned(frame.fillna("").astype(str))
     if "merged_id" not in frame.columns:
-        return LoadResult(empty_mentions(), [f"{path} lacks the merged_id column; ignored."])
+        return LoadResult(empty_mentions(), [f"{path.name} lacks the merged_id column; ignored."])
     frame = frame.reindex(columns=list(MENTION_COLUMNS), fill_value="")
     frame["merged_id"] = frame["merged_id"].str.strip()
     return LoadResult(frame[frame["merged_id"] != ""].reset_index(drop=True))
@@ -159,7 +168,7 @@ def _rows_note(mask: pd.Series) -> str:
 def prepare(frame: pd.DataFrame, name: str = "events") -> LoadResult:
     """Validate a raw string frame and add the derived columns used for filtering."""
     problems: list[str] = []
-    frame = frame.reset_index(drop=True).fillna("").astype(str)
+    frame = _cleaned(frame.reset_index(drop=True).fillna("").astype(str))
     missing = [c for c in EVENT_COLUMNS if c not in frame.columns]
     if missing:
         problems.append(f"{name} lacks columns {', '.join(missing)}; they are treated as empty.")
@@ -180,6 +189,13 @@ def prepare(frame: pd.DataFrame, name: str = "events") -> LoadResult:
         problems.append(
             f"{name}: skipped {int(bad.sum())} rows with invalid dates (lines {_rows_note(bad)})."
         )
+    far = ~bad & has_date & ((start < FIRST_DAY) | (end > LAST_DAY))
+    if far.any():
+        problems.append(
+            f"{name}: skipped {int(far.sum())} rows dated before {FIRST_DAY.year} or after"
+            f" {LAST_DAY.year}, which the timeline cannot draw (lines {_rows_note(far)})."
+        )
+        bad |= far
     no_id = frame["event_id"] == ""
     if no_id.any():
         problems.append(
@@ -192,6 +208,9 @@ def prepare(frame: pd.DataFrame, name: str = "events") -> LoadResult:
             f"(lines {_rows_note(duplicate)})."
         )
     keep = ~(bad | no_id | duplicate)
+    sources, note = _source_counts(frame["sources"], name)
+    problems += [note] if note else []
+    frame["sources"] = sources.astype(str)
 
     frame = frame[keep].copy()
     frame["end_date"] = frame["end_date"].where(frame["end_date"] != "", frame["date"])
@@ -199,9 +218,35 @@ def prepare(frame: pd.DataFrame, name: str = "events") -> LoadResult:
     frame[START] = start[keep]
     frame[END] = end[keep]
     frame[SEARCH] = (frame["title"] + "\n" + frame["sentence"]).str.casefold()
-    sources = pd.to_numeric(frame["sources"], errors="coerce").fillna(1).clip(lower=1)
-    frame[SOURCES] = sources.astype(int)
+    frame[SOURCES] = sources[keep]
     return LoadResult(frame.reset_index(drop=True), problems, merged)
+
+
+def _cleaned(frame: pd.DataFrame) -> pd.DataFrame:
+    """A string ``frame`` without control characters, terminal escapes or bidirectional
+    overrides in any cell (see :func:`dashboard.plain.clean`)."""
+    for column in frame.columns:
+        cells = frame[column]
+        if cells.str.contains(CONTROL_CLASS, regex=True).any():
+            frame[column] = cells.map(clean)
+    return frame
+
+
+def _source_counts(cells: pd.Series, name: str) -> tuple[pd.Series, str]:
+    """The number of sources of each row, as integers from 1 to :data:`MAX_SOURCES` (an empty
+    or unreadable cell counts 1), and a problem naming the rows cut or unreadable, or ""."""
+    text = cells.str.strip()
+    short, long = text.str.fullmatch(r"\d{1,15}"), text.str.fullmatch(r"\d{16,}")
+    numbers = pd.to_numeric(text.where(short, "1")).astype("int64").mask(long, MAX_SOURCES + 1)
+    counts = numbers.clip(lower=1, upper=MAX_SOURCES)
+    wrong = (text != "") & ~(short | long) | (numbers != counts)
+    if not wrong.any():
+        return counts, ""
+    return counts, (
+        f"{name}: {int(wrong.sum())} rows give a number of sources that is not a whole number"
+        f" from 1 to {MAX_SOURCES:,}; counted as 1, or {MAX_SOURCES:,} when larger"
+        f" (lines {_rows_note(wrong)})."
+    )
 
 
 #: Merge columns added after merged files were first written: a file without them is merged.

@@ -20,6 +20,10 @@ from dashboard.state import (
 KNOWN_PARAMS: tuple[str, ...] = tuple(PARAM.values())
 #: Parameters holding one value; the others hold a list.
 SINGLE_PARAMS = tuple(p for name, p in PARAM.items() if name not in ("actors", "topics", "docs"))
+#: The largest number of sources a link can ask for (see dashboard.loading.MAX_SOURCES).
+MAX_SOURCES = 1_000_000
+#: Characters of a value quoted in a note about it.
+QUOTED = 60
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,11 @@ def encode_params(state: FilterState) -> dict[str, str | list[str]]:
     return params
 
 
+def quoted(value: str) -> str:
+    """``value`` quoted for a note, cut to :data:`QUOTED` characters."""
+    return repr(value if len(value) <= QUOTED else value[:QUOTED] + "…")
+
+
 def _as_list(value: str | Sequence[str] | None) -> list[str]:
     if value is None:
         return []
@@ -69,7 +78,7 @@ def _parse_date(value: str, name: str, ignored: list[str]) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        ignored.append(f"{name}={value!r} is not a date (YYYY-MM-DD)")
+        ignored.append(f"{name}={quoted(value)} is not a date (YYYY-MM-DD)")
         return None
 
 
@@ -77,7 +86,7 @@ def _known(values: list[str], allowed: Sequence[str], name: str, ignored: list[s
     allowed_set = set(allowed)
     unknown = [v for v in values if v not in allowed_set]
     if unknown:
-        ignored.append(f"unknown {name} {', '.join(repr(v) for v in unknown)}")
+        ignored.append(f"unknown {name} {', '.join(quoted(v) for v in unknown)}")
     return tuple(dict.fromkeys(v for v in values if v in allowed_set))
 
 
@@ -88,7 +97,7 @@ def _choice(
     param = PARAM[name]
     value = last.get(param, default)
     if value not in allowed:
-        ignored.append(f"{param}={value!r} must be one of {', '.join(allowed)}")
+        ignored.append(f"{param}={quoted(value)} must be one of {', '.join(allowed)}")
         return default
     return value
 
@@ -129,16 +138,19 @@ def decode_params(
     period = _choice(last, "period", PERIODS, DEFAULT_PERIOD, ignored)
     p_sources = PARAM["min_sources"]
     sources = last.get(p_sources, "1")
-    if not (sources.isascii() and sources.isdigit() and int(sources) >= 1):
-        ignored.append(f"{p_sources}={sources!r} must be a whole number of at least 1")
+    digits = sources.lstrip("0")
+    if not (sources.isascii() and sources.isdigit() and 0 < len(digits) <= 7) or (
+        int(digits) > MAX_SOURCES
+    ):
+        ignored.append(f"{p_sources}={quoted(sources)} must be a whole number from 1 to 1,000,000")
         sources = "1"
     event = last.get(PARAM["event"], "")
     if event and event not in set(event_ids):
-        ignored.append(f"unknown event {event!r}")
+        ignored.append(f"unknown event {quoted(event)}")
         event = ""
     unknown = sorted(set(params) - set(KNOWN_PARAMS))
     if unknown:
-        ignored.append(f"unknown parameters {', '.join(unknown)}")
+        ignored.append(f"unknown parameters {', '.join(quoted(name) for name in unknown)}")
     state = replace(
         state,
         start=start,
@@ -148,7 +160,7 @@ def decode_params(
         lanes=lanes,
         event=event,
         period=period,
-        min_sources=int(sources),
+        min_sources=int(sources.lstrip("0")),
         whole=whole == "1",
     )
     return DecodedParams(state, ignored)

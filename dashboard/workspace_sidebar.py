@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard import upload
 from dashboard.corrections import AUTHOR, SHOW_ORIGINAL
+from dashboard.plain import plain
 from dashboard.workspace_data import add_files, remove
 from workspace.edits import revert
 from workspace.store import Workspace
@@ -81,7 +82,7 @@ def documents(workspace: Workspace, listing: pd.DataFrame, read_only: bool) -> N
     """The workspace's documents, and removing one."""
     with st.sidebar:
         for kind, text in st.session_state.pop(MESSAGES, []):
-            getattr(st, kind)(text)
+            getattr(st, kind)(plain(text))
         titles = dict(zip(listing["doc_id"], listing["title"], strict=True))
         with st.expander(f"Documents in the workspace ({len(titles)})"):
             st.dataframe(listing[["title", "doc_id"]], hide_index=True, width="stretch", height=200)

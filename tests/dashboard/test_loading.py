@@ -113,7 +113,7 @@ def test_broken_parquet_gives_a_problem(tmp_path: Path) -> None:
     assert result.events.empty
     assert "not a readable Parquet file" in result.problems[0]
     path.write_bytes(b"")
-    assert loading.load_events(path).problems == [f"{path} is empty."]
+    assert loading.load_events(path).problems == [f"{path.name} is empty."]
 
 
 def test_exploded_values_keep_the_row_index() -> None:
