@@ -14,11 +14,18 @@ import pandas as pd
 from dashboard.timelinejs import to_timelinejs
 from extract.schema import EVENT_COLUMNS, MERGED_EVENT_COLUMNS
 
-#: Columns holding dates or numbers, which are never neutralized.
-NON_TEXT_COLUMNS = frozenset(
-    {"date", "end_date", "published", "char_start", "char_end", "confidence", "mentions"}
-    | {"sources"}
-)
+#: Columns holding dates or numbers, and what a valid cell of each looks like; such a cell is
+#: written as it is, any other is treated as text.
+NON_TEXT_COLUMNS: dict[str, str] = {
+    "date": r"\d{4}-\d{2}-\d{2}",
+    "end_date": r"\d{4}-\d{2}-\d{2}",
+    "published": r"\d{4}-\d{2}-\d{2}",
+    "char_start": r"-?\d{1,15}",
+    "char_end": r"-?\d{1,15}",
+    "mentions": r"-?\d{1,15}",
+    "sources": r"-?\d{1,15}",
+    "confidence": r"-?\d{1,15}(?:\.\d{1,15})?",
+}
 #: Leading characters that make spreadsheets treat a cell as a formula (OWASP).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,12 +46,15 @@ def schema_frame(events: pd.DataFrame, columns: Sequence[str] = EVENT_COLUMNS) -
 
 
 def to_csv(events: pd.DataFrame, columns: Sequence[str] = EVENT_COLUMNS) -> bytes:
-    """CSV bytes (RFC 4180) in schema column order, formula-like text cells neutralized."""
-    table = schema_frame(events, columns).copy()
+    """CSV bytes (RFC 4180) in schema column order; every cell that is not a valid date or
+    number of its column and that a spreadsheet would read as a formula is neutralized."""
+    table = schema_frame(events, columns).astype(str)
     for column in table.columns:
-        if column not in NON_TEXT_COLUMNS:
-            cells = table[column]
-            table[column] = cells.where(~cells.str.startswith(FORMULA_PREFIXES), "'" + cells)
+        cells = table[column]
+        formula = cells.str.startswith(FORMULA_PREFIXES)
+        if column in NON_TEXT_COLUMNS:
+            formula &= ~cells.str.fullmatch(NON_TEXT_COLUMNS[column])
+        table[column] = cells.where(~formula, "'" + cells)
     return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 

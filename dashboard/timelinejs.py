@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from html import escape
@@ -12,6 +13,8 @@ import pandas as pd
 from dashboard.evidence import safe_link
 from extract.schema import split_values
 
+#: Characters other than those a slide id keeps.
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 #: The date-object fields a precision states: a week is shown as its days, a quarter as months.
 _FIELDS_OF_PRECISION: dict[str, tuple[str, ...]] = {
     "day": ("year", "month", "day"),
@@ -55,13 +58,13 @@ def _slide(row: Mapping[str, str]) -> dict[str, Any]:
     slide: dict[str, Any] = {
         "start_date": start,
         "text": {"headline": escape(row.get("title", "")), "text": _text(row)},
-        "unique_id": row.get("event_id", ""),
+        "unique_id": _UNSAFE_ID.sub("-", row.get("event_id", "")),
     }
     if end != start:
         slide["end_date"] = end
     topics = split_values(row.get("topics", ""))
     if topics:
-        slide["group"] = topics[0]
+        slide["group"] = escape(topics[0])  # TimelineJS sets the group's label as HTML
     return slide
 
 
