@@ -15,10 +15,14 @@ from datetime import date
 
 import pandas as pd
 
+from dashboard.sandbox import Extracted, Worker
 from extract import DOCUMENT_SUFFIXES, MENTION_COLUMNS, MERGED_EVENT_COLUMNS, is_document_name
 
 #: The user's lexicon directory, if any.
 LEXICONS_ENV = "EVENTLINE_LEXICONS"
+
+#: Events one upload may give: the files after are not read, with an error naming them.
+MAX_UPLOAD_EVENTS = 50_000
 
 #: Extensions the upload accepts: those the extractor reads, without the dot.
 ALLOWED_EXTENSIONS: tuple[str, ...] = tuple(suffix.lstrip(".") for suffix in DOCUMENT_SUFFIXES)
@@ -60,13 +64,10 @@ def lexicons_directory() -> str | None:
     return os.environ.get(LEXICONS_ENV) or None
 
 
-def extract_file(data: bytes, name: str, published: date | None) -> list[dict[str, str]]:
-    """Events of one article file; ``published`` anchors files whose front matter has none."""
-    # Imported on use, so that the timeline still opens when the extractor cannot be loaded.
-    from extract import extract_events, load_document, load_lexicon
-
-    lexicon = load_lexicon(lexicons_directory())
-    return extract_events(load_document(data, name, published), lexicon)
+def extract_file(data: bytes, name: str, published: date | None, worker: Worker) -> Extracted:
+    """Events of one article file, read by ``worker``; ``published`` anchors files whose
+    front matter has none."""
+    return worker.extract(data, name, published)
 
 
 def extract_files(
@@ -74,12 +75,13 @@ def extract_files(
     published: date | None,
     progress: Callable[[int, str], None] = lambda done, name: None,
 ) -> UploadOutcome:
-    """Extract every file; a failing file gives one error naming it and the others go on.
+    """Extract every file in one worker process with a memory limit (see
+    :mod:`dashboard.sandbox`); a failing file gives one error naming it and the others go on.
 
     ``progress`` is called with the number of files finished and the current file name. A bad
     lexicon directory gives one error naming it, and no file is extracted.
     """
-    from extract import DocIds, LexiconError, load_lexicon
+    from extract import LexiconError, load_lexicon
 
     outcome = UploadOutcome()
     try:
@@ -87,6 +89,21 @@ def extract_files(
     except LexiconError as error:
         outcome.errors.append(f"{LEXICONS_ENV}: bad lexicon {error}; no file was extracted.")
         return outcome
+    with Worker(lexicons_directory()) as worker:
+        _extract_each(files, published, progress, outcome, worker)
+    return outcome
+
+
+def _extract_each(
+    files: Iterable[tuple[str, bytes]],
+    published: date | None,
+    progress: Callable[[int, str], None],
+    outcome: UploadOutcome,
+    worker: Worker,
+) -> None:
+    """Extract the ``files`` one by one into ``outcome``, up to :data:`MAX_UPLOAD_EVENTS`."""
+    from extract import DocIds
+
     doc_ids = DocIds()
     for done, (name, data) in enumerate(files):
         progress(done, name)
@@ -94,11 +111,26 @@ def extract_files(
             allowed = ", ".join(f".{e}" for e in ALLOWED_EXTENSIONS)
             outcome.errors.append(f"{name}: refused, only {allowed} files are accepted.")
             continue
+        room = MAX_UPLOAD_EVENTS - len(outcome.rows)
+        if room <= 0:
+            outcome.errors.append(
+                f"{name}: not read, this upload already gave {MAX_UPLOAD_EVENTS:,} events;"
+                " upload it again on its own."
+            )
+            continue
         try:
-            rows = extract_file(data, name, published)
+            extracted = extract_file(data, name, published, worker)
         except Exception as err:  # noqa: BLE001 - one broken file must not stop the batch
             outcome.errors.append(f"{name}: could not be read ({_reason(err)}).")
             continue
+        rows = extracted.rows[:room]
+        if extracted.notice:
+            outcome.notes.append(f"{name}: {extracted.notice}.")
+        if len(rows) < len(extracted.rows):
+            outcome.notes.append(
+                f"{name}: only its first {len(rows):,} events kept, the upload's limit of"
+                f" {MAX_UPLOAD_EVENTS:,} events is reached."
+            )
         renamed = doc_ids.claim(name, rows)
         if renamed:
             outcome.notes.append(f"{renamed}.")
@@ -111,7 +143,6 @@ def extract_files(
                 "they are listed in the table only."
             )
         outcome.rows.extend(rows)
-    return outcome
 
 
 def _reason(err: Exception) -> str:

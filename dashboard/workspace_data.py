@@ -12,9 +12,18 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import loading
-from extract import LexiconError
+from dashboard.sandbox import UploadError, Worker
+from extract import Document, DocumentError, LexiconError
 from workspace.curation import CURATION_COLUMNS, TARGET, curate
-from workspace.ingest import Extractor, IngestReport, ingest, remerge, remove_document, seed
+from workspace.ingest import (
+    Extractor,
+    IngestReport,
+    as_strings,
+    ingest,
+    remerge,
+    remove_document,
+    seed,
+)
 from workspace.store import Workspace, WorkspaceError
 from workspace.views import event_mentions, read_stored
 
@@ -103,15 +112,33 @@ def add_files(
     lexicons: str | None,
     progress: Callable[[int, str], None],
 ) -> IngestReport:
-    """Add uploaded files to the workspace; never raises for a bad file or lexicon."""
+    """Add uploaded files to the workspace, extracted in the upload worker process with its
+    memory limit (see :mod:`dashboard.sandbox`); never raises for a bad file or lexicon."""
     try:
-        return ingest(
-            workspace, files, published, Extractor(Path(lexicons) if lexicons else None), progress
-        )
+        with Worker(lexicons) as worker:
+            extractor = IsolatedExtractor(Path(lexicons) if lexicons else None, worker)
+            return ingest(workspace, files, published, extractor, progress)
     except WorkspaceError as error:
         return IngestReport(errors=[str(error)])
     except LexiconError as error:
         return IngestReport(errors=[f"bad lexicon {error}"])
+
+
+@dataclass(frozen=True, eq=False)
+class IsolatedExtractor(Extractor):
+    """The workspace's extractor, run in the upload ``worker`` process."""
+
+    worker: Worker | None = None
+
+    def extract(self, document: Document) -> tuple[list[dict[str, str]], str]:
+        """As :meth:`Extractor.extract`, in the worker; raises :class:`DocumentError` when the
+        document needs more memory than the worker has."""
+        assert self.worker is not None
+        try:
+            extracted = self.worker.read(document)
+        except UploadError as error:
+            raise DocumentError(document.doc_id, str(error)) from None
+        return as_strings(extracted.rows), extracted.notice
 
 
 def remove(workspace: Workspace, doc_id: str) -> str:

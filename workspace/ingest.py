@@ -76,10 +76,18 @@ class Extractor:
                     digest.update(path.name.encode() + path.read_bytes())
         return digest.hexdigest()[:16]
 
-    def extract(self, document: Document) -> list[dict[str, str]]:
-        """The rows of ``document`` (``EVENT_COLUMNS``)."""
-        rows = extract.extract_events(document, self.lexicon)
-        return [{c: str(row.get(c, "") or "") for c in EVENT_COLUMNS} for row in rows]
+    def extract(self, document: Document) -> tuple[list[dict[str, str]], str]:
+        """The rows of ``document`` (``EVENT_COLUMNS``), at most its event limit (see
+        :mod:`extract.events.limits`), and the notice saying how many more it gave, or ""."""
+        from extract.running.pipeline import document_rows
+
+        rows, notice = document_rows(document, self.lexicon)
+        return as_strings(rows), notice
+
+
+def as_strings(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """``rows`` with every ``EVENT_COLUMNS`` value a string."""
+    return [{c: str(row.get(c, "") or "") for c in EVENT_COLUMNS} for row in rows]
 
 
 def content_hash(data: bytes) -> str:
@@ -158,7 +166,7 @@ def add_document(
         report.skipped.append(name)
         return
     document = load_document(data, name, published=published)
-    rows = extractor.extract(document)
+    rows, notice = extractor.extract(document)
     with workspace.writing() as connection:
         doc_id = same.doc_id if same is not None else _doc_id(connection, document.doc_id, name)
         replaced = _remove(connection, doc_id)
@@ -192,6 +200,8 @@ def add_document(
     (report.replaced if replaced else report.added).append(name)
     if doc_id != document.doc_id:
         report.notes.append(f'{name}: doc_id "{document.doc_id}" is taken, using "{doc_id}"')
+    if notice:
+        report.notes.append(f"{name}: {notice}")
     if not rows:
         report.notes.append(f"{name}: no events found.")
     report.events += len(rows)

@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import filters, loading, options, upload
+from dashboard.sandbox import Extracted, Worker
 from dashboard.state import FilterState
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -179,10 +180,10 @@ def test_uploaded_articles_join_the_view(
 ) -> None:
     template = events.iloc[0][list(loading.EVENT_COLUMNS)].to_dict()
 
-    def fake_extract(data: bytes, name: str, published: date | None) -> list[dict[str, str]]:
+    def fake_extract(data: bytes, name: str, published: date | None, worker: Worker) -> Extracted:
         if name == "broken.md":
             raise ValueError("not an article")
-        return [{**template, "event_id": f"{name}-1", "doc_id": name, "title": "Uploaded"}]
+        return Extracted([{**template, "event_id": f"{name}-1", "doc_id": name, "title": "Up"}])
 
     monkeypatch.setattr(upload, "extract_file", fake_extract)
     at = app.run()
@@ -239,7 +240,9 @@ def test_filters_survive_an_upload_and_reset_clears_them(
     template = events.iloc[0][list(loading.EVENT_COLUMNS)].to_dict()
     new_row = {**template, "event_id": "x-1", "actors": "Newcomer", "date": "2021-03-01"}
     new_row["end_date"] = "2021-03-01"
-    monkeypatch.setattr(upload, "extract_file", lambda data, name, published: [new_row])
+    monkeypatch.setattr(
+        upload, "extract_file", lambda data, name, published, w: Extracted([new_row])
+    )
     at = app.run()
     at.multiselect(key="f_actors").select("Vladimir Putin").run()
     at.file_uploader[0].set_value(("x.md", b"text", "text/markdown"))

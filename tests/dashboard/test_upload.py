@@ -5,13 +5,18 @@ import pandas as pd
 import pytest
 
 from dashboard import loading, upload
+from dashboard.sandbox import Extracted, Worker
 from extract.schema import EVENT_COLUMNS, MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 
 ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-def fake_extract(data: bytes, name: str, published: date | None) -> list[dict[str, str]]:
+def fake_extract(data: bytes, name: str, published: date | None, worker: Worker) -> Extracted:
+    return Extracted(fake_rows(data, name, published))
+
+
+def fake_rows(data: bytes, name: str, published: date | None) -> list[dict[str, str]]:
     if b"boom" in data:
         raise ValueError("bad front matter")
     ids = {"event_id": f"{name}-1", "doc_id": name}
@@ -76,7 +81,8 @@ def _real_extractor() -> None:
 def test_real_extractor_on_the_demo_article() -> None:
     _real_extractor()
     article = next(ARTICLES.glob("*.md"))
-    rows = upload.extract_file(article.read_bytes(), article.name, None)
+    with Worker(None) as worker:
+        rows = upload.extract_file(article.read_bytes(), article.name, None, worker).rows
     assert rows and all(list(r) == list(EVENT_COLUMNS) for r in rows)
     assert any(r["date"] for r in rows)
 
@@ -84,7 +90,8 @@ def test_real_extractor_on_the_demo_article() -> None:
 def test_real_extractor_uses_the_given_publication_date() -> None:
     _real_extractor()
     text = b"On Monday, Vladimir Putin met Alexander Lukashenko in Sochi.\n"
-    rows = upload.extract_file(text, "plain.txt", date(2020, 9, 15))
+    with Worker(None) as worker:
+        rows = upload.extract_file(text, "plain.txt", date(2020, 9, 15), worker).rows
     assert {r["published"] for r in rows} == {"2020-09-15"}
     assert "2020-09-14" in {r["date"] for r in rows}
 
