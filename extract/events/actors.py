@@ -140,6 +140,7 @@ class SentenceActors:
         listed = place_forms(lexicon).mentions(text)
         places, for_actors, for_people = _places_blanked(without_known, named, listed, lexicon)
         found = products(for_actors, _not_leading(lexicon))
+        self._products = frozenset(m.name for m in found)
         for_actors, for_people = _blank(for_actors, found), _blank(for_people, found)
         unknown = _unknown_in(joined, for_actors, lexicon)
         people = _found_again(joined, joined.split(unknown), for_actors, for_people, lexicon)
@@ -201,6 +202,20 @@ class SentenceActors:
             for mention in mentions
             if mention.name not in outlets or not is_attribution(text, mention, start)
         ]
+
+    def person_opens(self, index: int, before: int) -> bool:
+        """Whether sentence ``index`` tells of a person the story named before it: one it refers
+        to by "he" or "she", or names again (not a product), before offset ``before`` in it."""
+        if 0 <= pronoun_subject(self.joined.texts[index]) < before:
+            return True
+        start = self._span(index)[0]
+        text = self.joined.text
+        return any(
+            m.start < start + before
+            and m.name not in self._products
+            and text.rfind(m.name.split()[-1], 0, start) >= 0
+            for m in self._person_mentions(index)
+        )
 
     def _pronoun_person(self, index: int) -> str:
         """The person "he" or "she" opening sentence ``index`` stands for: the first person

@@ -55,7 +55,7 @@ from extract.reading.dateline import read_dateline
 from extract.reading.documents import Document
 from extract.schema import MULTI_VALUE_SEPARATOR
 from extract.text.boilerplate import story_paragraphs
-from extract.text.clauses import MAIN, REPORTING, Attachment, Predicate, parse
+from extract.text.clauses import MAIN, PAST, REPORTING, Attachment, Predicate, parse
 from extract.text.joined import Joined
 from extract.text.sentences import Sentence, paragraph_spans, split_sentences, squeeze
 from extract.text.textnorm import analysis_text
@@ -212,9 +212,15 @@ def _events(
         anchor = narrative.anchor if continuing else None
         lead = index < LEAD_SENTENCES and sentence.paragraph == sentences[0].paragraph
         standalone = has_standalone_trigger(sentence_text, lexicon)
+        narrated = (  # what a person did at the narrative's event: "He demoed the widget."
+            anchor is not None
+            and not quoted
+            and anchor.period.precision == "day"
+            and named.actors.person_opens(index, _SUBJECT_REACH)
+        )
         clauses = (
             parse(sentence_text)
-            if timexes or standalone or lead or _REPORTING_WORD.search(sentence_text)
+            if timexes or standalone or lead or narrated or _REPORTING_WORD.search(sentence_text)
             else None
         )
         attached = [(t, clauses.attach(t.start, t.end)) for t in timexes] if clauses else []
@@ -227,7 +233,14 @@ def _events(
         )
         main = clauses.main if clauses else None
         default = None
-        if main is not None and _needs_default(main, own, standalone, lead, quoted):
+        narrated = bool(
+            narrated
+            and main is not None
+            and main.clause == MAIN
+            and main.tense == PAST
+            and named.actors.person_opens(index, main.start)
+        )
+        if main is not None and _needs_default(main, own, standalone or narrated, lead, quoted):
             default = default_dating(
                 main, published=doc.published, anchor=anchor, news=news, lead=lead
             )
@@ -273,6 +286,9 @@ def _events(
         yield from events
 
 
+#: How far into a sentence the person a clause is told of may be named ("Apple CEO Steve Jobs
+#: unveiled ...").
+_SUBJECT_REACH = 60
 _REPORTING_WORD = re.compile(r"\b(?:" + "|".join(sorted(REPORTING)) + r")\b")
 
 

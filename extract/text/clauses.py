@@ -271,7 +271,7 @@ class Parse:
             return 0
         verb = words[j + 1]
         if (
-            not raw[j + 1][:1].islower()
+            not raw[j + 1].islower()
             or not verb.isalpha()
             or verb in _DETERMINERS
             or verb in _PREPOSITIONS

@@ -186,3 +186,24 @@ def test_a_date_told_by_an_earlier_event_is_counted_from_its_day(lexicon: Lexico
 def test_a_date_told_by_an_event_the_story_never_told_dates_nothing(lexicon: Lexicon) -> None:
     found = sentences_dated(STRIKE, lexicon, date(2024, 3, 7))
     assert "Three days after the summit, the talks resumed." not in found
+
+
+DERBY = (
+    "Harbour City beat Fenwick Athletic 3-1 on Saturday, with striker Tom Abara scoring twice.\n\n"
+    "Abara thanked the fans after the final whistle.\n\n"
+    "He dedicated the win to his mother.\n\n"
+    "Midfielder Sam Okoro, the club's captain, missed the game with an injury.\n"
+)
+
+
+def test_what_a_person_of_the_story_did_next_takes_the_narrative_date(lexicon: Lexicon) -> None:
+    found = sentences_dated(DERBY, lexicon, SUNDAY)
+    assert found["Abara thanked the fans after the final whistle."] == [("2021-03-13", "inferred")]
+    assert found["He dedicated the win to his mother."] == [("2021-03-13", "inferred")]
+    # a person the story has not named before may be background: no date is lent
+    assert "Midfielder Sam Okoro, the club's captain, missed the game with an injury." not in found
+
+
+def test_a_name_after_to_is_no_infinitive(lexicon: Lexicon) -> None:
+    text = "The store was renamed to iTunes Store in 2006, as the company began selling films.\n"
+    assert dated(text, lexicon) == [("2006-01-01", "2006-12-31", "explicit", "2006")]
