@@ -19,6 +19,7 @@ from extract.events.entities import (
     defined_acronyms,
     is_attribution,
     leading,
+    of_organizations,
     products,
     pronoun_subject,
     refers_to_company,
@@ -133,13 +134,15 @@ class SentenceActors:
     def __init__(self, joined: Joined, lexicon: Lexicon) -> None:
         self.joined, self.lexicon = joined, lexicon
         text = joined.text
-        known = _longer_names(text, _known(lexicon).mentions(text), lexicon)
+        known = _with_of_organizations(
+            text, _longer_names(text, _known(lexicon).mentions(text), lexicon)
+        )
         acronyms = defined_acronyms(_blank(text, known))
         named = sorted(known + acronyms, key=_START)
         without_known = _blank(text, named)
         listed = place_forms(lexicon).mentions(text)
         places, for_actors, for_people = _places_blanked(without_known, named, listed, lexicon)
-        found = products(for_actors, _not_leading(lexicon))
+        found = _singular(products(for_actors, _not_leading(lexicon)))
         self._products = frozenset(m.name for m in found)
         for_actors, for_people = _blank(for_actors, found), _blank(for_people, found)
         unknown = _unknown_in(joined, for_actors, lexicon)
@@ -363,6 +366,36 @@ def _longer_names(text: str, known: list[Mention], lexicon: Lexicon) -> list[Men
     return longer
 
 
+def _singular(found: list[Mention]) -> list[Mention]:
+    """Products named in the plural ("sold 3 million iPhones") as the product, when the
+    document names it in the singular too ("iPhone"); a name that only ends in "s" ("iTunes")
+    has no singular to find."""
+    names = {mention.name for mention in found}
+    return [
+        Mention(m.start, m.end, m.name[:-1]) if m.name[-1:] == "s" and m.name[:-1] in names else m
+        for m in found
+    ]
+
+
+def _with_of_organizations(text: str, known: list[Mention]) -> list[Mention]:
+    """``known`` with the organizations named "Bank of Japan" (see :func:`of_organizations`)
+    in place of the names inside them; one that overlaps a known name is left out."""
+    found = [
+        organization
+        for organization in of_organizations(text, ORGANIZATION_WORDS, FUNCTION_WORDS)
+        if not any(
+            m.start < organization.end
+            and organization.start < m.end
+            and not (organization.start <= m.start and m.end <= organization.end)
+            for m in known
+        )
+    ]
+    if not found:
+        return known
+    kept = [m for m in known if not any(o.start <= m.start and m.end <= o.end for o in found)]
+    return sorted(kept + found, key=_START)
+
+
 @cache
 def _kinds(lexicon: Lexicon) -> dict[str, str]:
     return {actor.name: actor.kind for actor in lexicon.actors}
@@ -382,7 +415,8 @@ def _not_leading(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _is_organization_name(name: str) -> bool:
-    return name.split()[-1] in ORGANIZATION_WORDS
+    head = name.split(" of ", 1)[0] if " of " in name else name
+    return head.split()[-1] in ORGANIZATION_WORDS
 
 
 @cache

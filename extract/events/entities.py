@@ -2,7 +2,9 @@
 
 - Products: a brand written in mixed case ("iPhone", "iTunes", "MacBook") with its model
   number and product words ("iPhone 3G", "iTunes Store", "MacBook Air"), or a capitalized word
-  with a model number ("Galaxy S10", "Windows 7", "Boeing 737").
+  with a model number ("Galaxy S10", "Windows 7", "Boeing 737"), or a model number of three or
+  four digits before a capitalized word ("787 Dreamliner", never a year or a plural: "300
+  Marines").
 - Names cleaned of what is not the name: a job title before a person's name ("Manager John
   Eustace" is "John Eustace"), a possessive ("Apple's"), a legal form ("Acme Corp." is "Acme").
 - Acronyms a document defines: "International Business Machines (IBM)" is "IBM", and so is a
@@ -34,6 +36,7 @@ _MIXED_CASE = r"(?:[a-z]{1,3}[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
 #: A model number: "4", "3G", "3GS", "S10", "A380"; never a year.
 _MODEL = r"(?!(?:1[89]|20)\d\d(?![\w-]))[A-Z]{0,2}\d{1,4}[A-Za-z]{0,3}"
 _END = r"(?![\w’'-]|[.,:]\d|\s*%)"
+_YEAR = r"(?:1[89]|20)\d\d(?![\w-])"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^,;:\"“]{0,30}?[\s,])??(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")
 _ATTRIBUTION_BEFORE = re.compile(
@@ -66,18 +69,23 @@ def _product_pattern() -> re.Pattern[str]:
     tail = rf"(?:{_SPACE}(?:{_MODEL}|(?:{words})(?![\w-])))*"
     return re.compile(
         rf"(?<![\w@.’'-])(?:{_MIXED_CASE}{tail}"
-        rf"|(?!(?:{numbered})\s)[A-Z][a-z]+{_SPACE}{_MODEL}{tail}){_END}"
+        rf"|(?!(?:{numbered})\s)[A-Z][a-z]+{_SPACE}{_MODEL}{tail}"
+        rf"|(?<![,$£€])(?!{_YEAR})\d{{3,4}}[A-Z]{{0,2}}{_SPACE}[A-Z][a-z]+(?<!s){tail}){_END}"
     )
 
 
 def products(text: str, excluded: Collection[str]) -> list[Mention]:
     """Product names in ``text`` by shape, named as written; a name whose first word is in
     ``excluded`` (months, titles, other words capitalized for another reason) is none."""
+    pattern = _product_pattern()
     found = []
-    for match in _product_pattern().finditer(text):
-        name = match.group()
-        if name.split()[0] not in excluded:
-            found.append(Mention(match.start(), match.end(), name))
+    for match in pattern.finditer(text):
+        words = match.group().split()
+        if words[0] in excluded and len(words) > 1 and words[1][0].isdigit():
+            match = pattern.match(text, match.start() + len(words[0]) + 1) or match  # "The 787"
+            words = match.group().split()
+        if words[words[0][0].isdigit()] not in excluded:  # "787 Dreamliner": its word
+            found.append(Mention(match.start(), match.end(), match.group()))
     return found
 
 
@@ -108,6 +116,38 @@ def cleaned(
         words.pop()
     name = " ".join(words).rstrip(",")
     return Mention(start, start + len(name), name)
+
+
+_OF = re.compile(r" of (?:the )?(?=[A-Z])")
+#: The name after "of" in an organization's name: up to three capitalized words ("Japan",
+#: "Homeland Security").
+_OF_NAME = re.compile(r"[A-Z][\w&’'-]*(?: [A-Z][\w&’'-]*){0,2}")
+#: How many capitalized words before the organization word belong to the name ("Central Bank").
+_HEAD_MODIFIERS = 2
+
+
+def of_organizations(text: str, heads: Collection[str], excluded: Collection[str]) -> list[Mention]:
+    """Organizations named as an organization word "of" a name: "Bank of Japan", "the
+    Ministry of Defence", "Central Bank of Russia", "Department of Homeland Security"; ``heads``
+    are the organization words, ``excluded`` words that start no name (nor end one)."""
+    found = []
+    for match in _OF.finditer(text):
+        start = text.rfind(" ", max(0, match.start() - 30), match.start()) + 1
+        if text[start : match.start()] not in heads:
+            continue
+        name = _OF_NAME.match(text, match.end())
+        words = name[0].split(" ") if name else []
+        while words and words[-1] in excluded:
+            words.pop()
+        if not words or words[0] in excluded:
+            continue
+        end = match.end() + len(" ".join(words))
+        for word in text[max(0, start - 40) : start].split(" ")[-_HEAD_MODIFIERS - 1 : -1][::-1]:
+            if not word[:1].isupper() or word in excluded or not word.isalpha():
+                break
+            start -= len(word) + 1
+        found.append(Mention(start, end, text[start:end]))
+    return found
 
 
 _DEFINED = re.compile(r"\((?P<acronym>[A-Z][A-Za-z&]{1,7})\)")

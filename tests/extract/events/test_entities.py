@@ -81,6 +81,25 @@ def test_an_outlet_that_published_the_piece_is_no_actor(lexicon: Lexicon) -> Non
     assert actors(text, lexicon) == [["Mark Hollis"], [], ["BBC"]]
 
 
+def test_an_organization_word_of_a_name_is_one_organization(lexicon: Lexicon) -> None:
+    text = (
+        "The Bank of Japan raised interest rates on Tuesday, and the Bank of England held them."
+        "\n\nThe Ministry of Defence said on Tuesday that Japan would join.\n"
+    )
+    assert actors(text, lexicon) == [
+        ["Bank of Japan", "Bank of England"],
+        ["Ministry of Defence", "Japan"],
+    ]
+
+
+def test_products_in_the_plural_and_with_a_leading_model_number(lexicon: Lexicon) -> None:
+    text = (
+        "Skyward Labs said on Monday it had sold 3 million HelioPads, more than any HelioPad "
+        "so far.\n\nThe 787 Dreamliner was grounded on Tuesday after 300 Marines left.\n"
+    )
+    assert actors(text, lexicon) == [["Skyward Labs", "HelioPad"], ["787 Dreamliner"]]
+
+
 def test_a_defined_acronym_names_the_organization(lexicon: Lexicon) -> None:
     business = actors(BUSINESS, lexicon)
     assert business[1] == ["IBM"]  # "International Business Machines (IBM)"
