@@ -1,5 +1,6 @@
 """Dates told by another event of the story: "two days after the strike", "the day before the
-vote", "a week after the Monday summit".
+vote", "a week after the Monday summit", and the day of a clause placed "at the annual
+conference" or "during the keynote" the story told of.
 
 Such a phrase dates its clause by an event the story told before it: the latest earlier event
 on a known day whose sentence names the same happening (the noun itself, another of its forms
@@ -12,7 +13,7 @@ publication date, would be a guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
@@ -83,6 +84,35 @@ def references(text: str, timexes: Sequence[Timex]) -> list[Reference]:
         )
         found.append(Reference(start, end, text[start:end], noun, sign * days, inner))
     return found
+
+
+#: A phrase that places a clause at an event: "at the annual conference", "during the keynote"
+#: (group 1: the words after the article, the noun among them).
+_LOCATING = re.compile(
+    r"\b(?:[Aa]t|[Dd]uring|[Ii]n)\s+(?:the|its|his|her|their)\s+((?:[a-z][a-z-]*\s+){0,2}"
+    r"[a-z][a-z-]*)\b"
+)
+
+
+def located_at(
+    text: str,
+    happened: Sequence[Happened],
+    triggers: Mapping[str, Trigger],
+    nouns: Collection[str],
+) -> DayRange | None:
+    """The day of the earlier event a sentence places its clause at ("at the annual
+    conference": the conference the story dated before), if the place is an event noun
+    (``nouns`` or a trigger word) the story told of; else None."""
+    if not happened:
+        return None
+    for match in _LOCATING.finditer(text):
+        for noun in reversed(match[1].split()):
+            if noun in nouns or noun in triggers:
+                day = _latest(noun, happened, triggers)
+                if day is not None:
+                    return day
+                break
+    return None
 
 
 def anchor_day(

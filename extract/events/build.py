@@ -29,8 +29,9 @@ from functools import cached_property, lru_cache
 
 from extract.events.actors import SentenceActors, find_speaker
 from extract.events.amounts import find_amounts
-from extract.events.anchored import Happened, anchor_day, references
+from extract.events.anchored import Happened, anchor_day, located_at, references
 from extract.events.dating import (
+    EVENT_NOUNS,
     LEAD_SENTENCES,
     Dating,
     dates_an_event,
@@ -210,6 +211,9 @@ def _events(
             timexes = _event_anchored(sentence_text, timexes, spans_of, happened, lexicon)
         speaker = _Speaker(sentence_text, lexicon, named.people, speaker if quoted else None)
         anchor = narrative.anchor if continuing else None
+        if happened and (day := located_at(sentence_text, happened, lexicon.triggers, EVENT_NOUNS)):
+            anchor = Anchor(day, day.start.isoformat(), "")  # "at the annual conference"
+            continuing = True
         lead = index < LEAD_SENTENCES and sentence.paragraph == sentences[0].paragraph
         standalone = has_standalone_trigger(sentence_text, lexicon)
         narrated = (  # what a person did at the narrative's event: "He demoed the widget."
@@ -271,8 +275,8 @@ def _events(
         if default is not None:
             assert main is not None
             events.append(context.by_default(main, spans, default))
-            if default.date_source == "published" and news is not None and not movers:
-                narrative.return_to(index, news)
+            if news is not None and not movers and _at_news(default, news):
+                narrative.return_to(index, news)  # back at the news after a flashback
         elif inferred is not None:
             events.append(context.inferred(inferred))
         if continuing:
@@ -306,6 +310,12 @@ def _needs_default(
     if quoted and not main.reporting:
         return False
     return main.reporting or standalone or lead
+
+
+def _at_news(dating: Dating, news: Anchor) -> bool:
+    """Whether an event so dated by default tells the news, which brings a story back from a
+    flashback ("He fought cancer in 2004. ... Jobs has not said when he will return")."""
+    return dating.date_source == "published" or dating.period == news.period
 
 
 def _finest(own: list[tuple[Timex, Attachment]]) -> list[tuple[Timex, Attachment]]:

@@ -48,7 +48,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 #: Nouns of events that a date may modify, besides the trigger words of the lexicon.
-_EVENT_NOUNS = _words(
+EVENT_NOUNS = _words(
     """
     event keynote conference deal launch visit strike war crash storm summit talks match
     game race final speech trip crisis attack release sale fire flood earthquake quake vote
@@ -93,7 +93,7 @@ def moves_narrative(attachment: Attachment) -> bool:
 
 
 def _is_event_noun(word: str, triggers: Mapping[str, object]) -> bool:
-    return word in triggers or word in _EVENT_NOUNS or word.endswith(_EVENT_SUFFIXES)
+    return word in triggers or word in EVENT_NOUNS or word.endswith(_EVENT_SUFFIXES)
 
 
 def published_dating(day: date) -> Dating:

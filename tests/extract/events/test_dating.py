@@ -207,3 +207,38 @@ def test_what_a_person_of_the_story_did_next_takes_the_narrative_date(lexicon: L
 def test_a_name_after_to_is_no_infinitive(lexicon: Lexicon) -> None:
     text = "The store was renamed to iTunes Store in 2006, as the company began selling films.\n"
     assert dated(text, lexicon) == [("2006-01-01", "2006-12-31", "explicit", "2006")]
+
+
+LEAVE = (
+    "Harbour Bank chief executive Anna Berg announced on Monday that she would take medical "
+    "leave.\n\n"
+    "She fought cancer in 2004 and took six months off in 2009.\n\n"
+    "Berg has not said when she will return, but said she would remain chief executive.\n\n"
+    "She left finance director Tom Reed in charge of the bank.\n"
+)
+
+
+def test_after_a_flashback_the_story_is_back_at_the_news(lexicon: Lexicon) -> None:
+    found = sentences_dated(LEAVE, lexicon, date(2011, 1, 18))
+    assert found["She fought cancer in 2004 and took six months off in 2009."] == [
+        ("2004-01-01", "explicit"),
+        ("2009-01-01", "explicit"),
+    ]
+    # not 2004: the statement in between returned the story to Monday's news
+    assert found["She left finance director Tom Reed in charge of the bank."] == [
+        ("2011-01-17", "inferred")
+    ]
+
+
+CUP = (
+    "Rovers beat United 2-1 in the cup final on Saturday, with John Eustace in charge.\n\n"
+    "The club's shares rose 3% on Monday after the win.\n\n"
+    "The board met on Tuesday to discuss a new stadium.\n\n"
+    "During the final, Eustace praised his players.\n"
+)
+
+
+def test_a_clause_placed_at_an_earlier_event_takes_its_day(lexicon: Lexicon) -> None:
+    found = sentences_dated(CUP, lexicon, date(2021, 3, 17))
+    # the final of Saturday, not the board meeting of Tuesday the story was at
+    assert found["During the final, Eustace praised his players."] == [("2021-03-13", "inferred")]
