@@ -56,7 +56,15 @@ from extract.reading.dateline import read_dateline
 from extract.reading.documents import Document
 from extract.schema import MULTI_VALUE_SEPARATOR
 from extract.text.boilerplate import story_paragraphs
-from extract.text.clauses import MAIN, PAST, REPORTING, Attachment, Predicate, parse
+from extract.text.clauses import (
+    MAIN,
+    PAST,
+    REPORTING,
+    Attachment,
+    Predicate,
+    has_past_form,
+    parse,
+)
 from extract.text.joined import Joined
 from extract.text.sentences import Sentence, paragraph_spans, split_sentences, squeeze
 from extract.text.textnorm import analysis_text
@@ -216,15 +224,24 @@ def _events(
             continuing = True
         lead = index < LEAD_SENTENCES and sentence.paragraph == sentences[0].paragraph
         standalone = has_standalone_trigger(sentence_text, lexicon)
-        narrated = (  # what a person did at the narrative's event: "He demoed the widget."
+        # what a person did at the narrative's event: "He demoed the widget."
+        narrating = (
             anchor is not None
             and not quoted
+            and not standalone
             and anchor.period.precision == "day"
-            and named.actors.person_opens(index, _SUBJECT_REACH)
         )
         clauses = (
             parse(sentence_text)
-            if timexes or standalone or lead or narrated or _REPORTING_WORD.search(sentence_text)
+            if timexes
+            or standalone
+            or lead
+            or _REPORTING_WORD.search(sentence_text)
+            or (
+                narrating
+                and has_past_form(sentence_text)
+                and named.actors.person_opens(index, _SUBJECT_REACH)
+            )
             else None
         )
         attached = [(t, clauses.attach(t.start, t.end)) for t in timexes] if clauses else []
@@ -238,10 +255,11 @@ def _events(
         main = clauses.main if clauses else None
         default = None
         narrated = bool(
-            narrated
+            narrating
             and main is not None
             and main.clause == MAIN
             and main.tense == PAST
+            and not own
             and named.actors.person_opens(index, main.start)
         )
         if main is not None and _needs_default(main, own, standalone or narrated, lead, quoted):

@@ -36,7 +36,6 @@ _MIXED_CASE = r"(?:[a-z]{1,3}[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
 #: A model number: "4", "3G", "3GS", "S10", "A380"; never a year.
 _MODEL = r"(?!(?:1[89]|20)\d\d(?![\w-]))[A-Z]{0,2}\d{1,4}[A-Za-z]{0,3}"
 _END = r"(?![\w’'-]|[.,:]\d|\s*%)"
-_YEAR = r"(?:1[89]|20)\d\d(?![\w-])"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^,;:\"“]{0,30}?[\s,])??(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")
 _ATTRIBUTION_BEFORE = re.compile(
@@ -69,24 +68,38 @@ def _product_pattern() -> re.Pattern[str]:
     tail = rf"(?:{_SPACE}(?:{_MODEL}|(?:{words})(?![\w-])))*"
     return re.compile(
         rf"(?<![\w@.’'-])(?:{_MIXED_CASE}{tail}"
-        rf"|(?!(?:{numbered})\s)[A-Z][a-z]+{_SPACE}{_MODEL}{tail}"
-        rf"|(?<![,$£€])(?!{_YEAR})\d{{3,4}}[A-Z]{{0,2}}{_SPACE}[A-Z][a-z]+(?<!s){tail}){_END}"
+        rf"|(?!(?:{numbered})\s)[A-Z][a-z]+{_SPACE}{_MODEL}{tail}){_END}"
+    )
+
+
+@cache
+def _numbered_product_pattern() -> re.Pattern[str]:
+    """A model number of three or four digits before a capitalized word ("787 Dreamliner");
+    it starts with a digit, which lets the regex engine skip to the digits."""
+    words = alternation(word_list("product_words.txt"))
+    tail = rf"(?:{_SPACE}(?:{_MODEL}|(?:{words})(?![\w-])))*"
+    return re.compile(
+        rf"\d(?<![\w@.’',$£€-]\d)\d{{2,3}}(?<!(?:1\d|20)\d\d)(?!\d)[A-Z]{{0,2}}{_SPACE}"
+        rf"[A-Z][a-z]+(?<!s)"
+        rf"{tail}{_END}"
     )
 
 
 def products(text: str, excluded: Collection[str]) -> list[Mention]:
     """Product names in ``text`` by shape, named as written; a name whose first word is in
     ``excluded`` (months, titles, other words capitalized for another reason) is none."""
-    pattern = _product_pattern()
-    found = []
-    for match in pattern.finditer(text):
-        words = match.group().split()
-        if words[0] in excluded and len(words) > 1 and words[1][0].isdigit():
-            match = pattern.match(text, match.start() + len(words[0]) + 1) or match  # "The 787"
-            words = match.group().split()
-        if words[words[0][0].isdigit()] not in excluded:  # "787 Dreamliner": its word
-            found.append(Mention(match.start(), match.end(), match.group()))
-    return found
+    found = [
+        Mention(match.start(), match.end(), match.group())
+        for match in _product_pattern().finditer(text)
+        if match.group().split()[0] not in excluded
+    ]
+    numbered = [
+        Mention(match.start(), match.end(), match.group())
+        for match in _numbered_product_pattern().finditer(text)
+        if match.group().split()[1] not in excluded  # "787 Dreamliner": its word
+        and not any(m.start < match.end() and match.start() < m.end for m in found)
+    ]
+    return sorted(found + numbered) if numbered else found
 
 
 def cleaned(

@@ -536,6 +536,17 @@ def _index_at(starts: list[int], offset: int) -> int:
     return max(0, lo - 1)
 
 
+_PAST_FORM = re.compile(
+    r"[a-z]ed\b|\b(?:" + "|".join(sorted(_IRREGULAR_PAST, key=len, reverse=True)) + r")\b"
+)
+
+
+def has_past_form(text: str) -> bool:
+    """Whether ``text`` holds a word that may be a verb in the past ("demoed", "left"): a cheap
+    test before a parse."""
+    return _PAST_FORM.search(text) is not None
+
+
 @lru_cache(maxsize=256)
 def parse(text: str) -> Parse:
     """The parse of a sentence; cached, as each of its events asks for it."""
