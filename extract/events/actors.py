@@ -208,17 +208,17 @@ class SentenceActors:
 
     def person_opens(self, index: int, before: int) -> bool:
         """Whether sentence ``index`` tells of a person the story named before it: one it refers
-        to by "he" or "she", or names again (not a product), before offset ``before`` in it."""
+        to by "he" or "she", or names again (not a product) last before offset ``before``."""
         if 0 <= pronoun_subject(self.joined.texts[index]) < before:
             return True
         start = self._span(index)[0]
-        text = self.joined.text
-        return any(
-            m.start < start + before
-            and m.name not in self._products
-            and text.rfind(m.name.split()[-1], 0, start) >= 0
+        named = [
+            m
             for m in self._person_mentions(index)
-        )
+            if m.start < start + before and m.name not in self._products
+        ]
+        # the subject is the person named last before the verb: "Putin spokesman Dmitry Peskov"
+        return bool(named) and self.joined.text.rfind(named[-1].name.split()[-1], 0, start) >= 0
 
     def _pronoun_person(self, index: int) -> str:
         """The person "he" or "she" opening sentence ``index`` stands for: the first person

@@ -63,6 +63,7 @@ from extract.text.clauses import (
     Attachment,
     Predicate,
     has_past_form,
+    is_single_verb,
     parse,
 )
 from extract.text.joined import Joined
@@ -259,6 +260,7 @@ def _events(
             and main is not None
             and main.clause == MAIN
             and main.tense == PAST
+            and is_single_verb(main)  # "demoed", not "was defeated"
             and not own
             and named.actors.person_opens(index, main.start)
         )
@@ -293,7 +295,7 @@ def _events(
         if default is not None:
             assert main is not None
             events.append(context.by_default(main, spans, default))
-            if news is not None and not movers and _at_news(default, news):
+            if news is not None and not movers and _at_news(default, news, narrative.anchor):
                 narrative.return_to(index, news)  # back at the news after a flashback
         elif inferred is not None:
             events.append(context.inferred(inferred))
@@ -330,9 +332,12 @@ def _needs_default(
     return main.reporting or standalone or lead
 
 
-def _at_news(dating: Dating, news: Anchor) -> bool:
-    """Whether an event so dated by default tells the news, which brings a story back from a
-    flashback ("He fought cancer in 2004. ... Jobs has not said when he will return")."""
+def _at_news(dating: Dating, news: Anchor, current: Anchor | None) -> bool:
+    """Whether an event so dated by default tells the news and brings a story back to it from
+    a flashback ("He fought cancer in 2004. ... Jobs has not said when he will return"); a
+    story already at the news day keeps its narrative (and the actors of its event)."""
+    if current is not None and current.period == news.period:
+        return False
     return dating.date_source == "published" or dating.period == news.period
 
 

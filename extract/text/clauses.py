@@ -536,6 +536,14 @@ def _index_at(starts: list[int], offset: int) -> int:
     return max(0, lo - 1)
 
 
+def is_single_verb(predicate: Predicate) -> bool:
+    """Whether a verb group is one verb of action, no auxiliary or copula ("demoed", not "was
+    defeated", "was soundly", "did not fare" or "had")."""
+    head = predicate.head
+    return predicate.end - predicate.start == len(head) and head not in _AUXILIARY_HEADS
+
+
+_AUXILIARY_HEADS = _BE_PRESENT | _BE_PAST | _HAVE_PRESENT | _HAVE_PAST | frozenset(_DO)
 _PAST_FORM = re.compile(
     r"[a-z]ed\b|\b(?:" + "|".join(sorted(_IRREGULAR_PAST, key=len, reverse=True)) + r")\b"
 )

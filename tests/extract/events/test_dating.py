@@ -192,7 +192,9 @@ DERBY = (
     "Harbour City beat Fenwick Athletic 3-1 on Saturday, with striker Tom Abara scoring twice.\n\n"
     "Abara thanked the fans after the final whistle.\n\n"
     "He dedicated the win to his mother.\n\n"
-    "Midfielder Sam Okoro, the club's captain, missed the game with an injury.\n"
+    "Midfielder Sam Okoro, the club's captain, missed the game with an injury.\n\n"
+    "Abara was voted player of the season in 2019.\n\n"
+    "Abara's former coach Lee Marsh watched from the stands.\n"
 )
 
 
@@ -202,6 +204,18 @@ def test_what_a_person_of_the_story_did_next_takes_the_narrative_date(lexicon: L
     assert found["He dedicated the win to his mother."] == [("2021-03-13", "inferred")]
     # a person the story has not named before may be background: no date is lent
     assert "Midfielder Sam Okoro, the club's captain, missed the game with an injury." not in found
+    # the subject is the person named last before the verb, here new to the story
+    assert "Abara's former coach Lee Marsh watched from the stands." not in found
+
+
+def test_what_was_done_to_a_person_lends_no_date(lexicon: Lexicon) -> None:
+    found = sentences_dated(DERBY, lexicon, SUNDAY)
+    assert found["Abara was voted player of the season in 2019."] == [("2019-01-01", "explicit")]
+    assert "He was booked twice." not in sentences_dated(
+        DERBY.replace("He dedicated the win to his mother.", "He was booked twice."),
+        lexicon,
+        SUNDAY,
+    )
 
 
 def test_a_name_after_to_is_no_infinitive(lexicon: Lexicon) -> None:
