@@ -5,15 +5,17 @@ actors, places, amounts, the families of its event words and its unnamed partici
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
 from extract.knowledge.happenings import HappeningWords
-from extract.knowledge.lexicon import Lexicon
 from extract.knowledge.words import word_set
-from extract.schema import split_values
+from extract.schema import EVENT_COLUMNS, split_values
+
+#: A row as its values, in the order of its table's columns.
+Values = tuple[str, ...]
 
 MERGEABLE_PRECISIONS = frozenset({"day", "week", "month"})
 
@@ -22,6 +24,20 @@ _STOPWORDS = word_set("stopwords.txt")
 #: The prefix of the keys a mention is found under besides its title words: a family of event
 #: words with a title word, a place or a participant (see :attr:`Mention.keys`).
 KIND_KEY = "%"
+_DOC_ID, _DATE, _END_DATE, _PRECISION, _TITLE, _SENTENCE, _ACTORS, _LOCATION, _AMOUNT = map(
+    EVENT_COLUMNS.index,
+    (
+        "doc_id",
+        "date",
+        "end_date",
+        "precision",
+        "title",
+        "sentence",
+        "actors",
+        "location",
+        "amount",
+    ),
+)
 #: The prefix of the object families in :attr:`Mention.about` ("=legislation").
 FAMILY_KEY = "="
 
@@ -51,23 +67,43 @@ class Mention(NamedTuple):
     text: str
 
 
-def mention_of(index: int, row: Mapping[str, str], lexicon: Lexicon) -> Mention | None:
-    """The :class:`Mention` of a normalized row, or None when its date cannot merge."""
-    if row["precision"] not in MERGEABLE_PRECISIONS or not row["date"]:
+def period(values: Values) -> tuple[int, int] | None:
+    """The first and last day (as ordinals) of a row given as its ``values`` (in the order of
+    ``EVENT_COLUMNS``), or None when its date cannot merge."""
+    if values[_PRECISION] not in MERGEABLE_PRECISIONS or not values[_DATE]:
         return None
     try:
-        start, end = ordinals(row["date"], row["end_date"])
+        return ordinals(values[_DATE], values[_END_DATE])
     except ValueError:
         return None
+
+
+def mention_of(index: int, values: Values, words: HappeningWords) -> Mention | None:
+    """The :class:`Mention` of row ``index``, given as its ``values`` (in the order of
+    ``EVENT_COLUMNS``), or None when its date cannot merge."""
+    dates = period(values)
+    if dates is None:
+        return None
     features = _features(
-        row["title"],
-        row["sentence"],
-        row["actors"],
-        row["location"],
-        row["amount"],
-        lexicon.happenings,
+        values[_TITLE],
+        values[_SENTENCE],
+        values[_ACTORS],
+        values[_LOCATION],
+        values[_AMOUNT],
+        words,
     )
-    return Mention(index, row["doc_id"], row["precision"] == "day", start, end, *features)
+    return Mention(index, values[_DOC_ID], values[_PRECISION] == "day", *dates, *features)
+
+
+def mentions_of(
+    indices: Iterable[int], rows: Iterable[Values], words: HappeningWords
+) -> Iterator[Mention]:
+    """The mentions of the rows at ``indices``, given as ``rows`` of values in the same order,
+    leaving out those whose dates cannot merge."""
+    for index, values in zip(indices, rows, strict=True):
+        mention = mention_of(index, values, words)
+        if mention:
+            yield mention
 
 
 @lru_cache(maxsize=1024)

@@ -34,13 +34,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from extract.knowledge.lexicon import Lexicon, load_lexicon
+from extract.merging.features import Values
 from extract.merging.planner import Planner
-from extract.merging.rows import mention_values, merged_values, normalized
+from extract.merging.rows import mention_values, merged_values, values_of
 from extract.schema import MENTION_COLUMNS, MERGED_EVENT_COLUMNS
 
 
 def merge_events(
-    rows: Iterable[Mapping[str, str]], lexicon: Lexicon | None = None
+    rows: Iterable[Mapping[str, object]], lexicon: Lexicon | None = None
 ) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """Merge the events of many documents; return ``(merged events, mentions)``.
 
@@ -50,13 +51,12 @@ def merge_events(
     mentions (``MENTION_COLUMNS``) are the input rows in input order, each with ``merged_id``.
     The result does not depend on the order of ``rows``.
     """
-    rows = [normalized(row) for row in rows]
     lexicon = lexicon or load_lexicon()
-    planner = Planner(lexicon)
+    table: list[Values] = []
+    planner = Planner(lexicon, table)
     for row in rows:
-        planner.add(row)
+        planner.add(values_of(row))
     plan = planner.plan()
-    table = [tuple(row.values()) for row in rows]
     merged = [
         dict(
             zip(

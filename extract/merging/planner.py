@@ -1,10 +1,10 @@
-"""The merge decision over compact records of the rows (:class:`Planner`, :class:`Plan`), for
-callers that keep the full rows elsewhere (:mod:`extract.merging.spool`)."""
+"""The merge decision over compact records of the rows (:class:`Planner`, :class:`Plan`), with
+the full rows kept in a list or elsewhere (a file on disk: :mod:`extract.merging.spool`)."""
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar, runtime_checkable
@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar, runtime_checkab
 from extract.knowledge.lexicon import Lexicon, load_lexicon
 from extract.merging.candidates import scored_pairs
 from extract.merging.clustering import cluster, lead_of
-from extract.merging.features import Mention, mention_of
+from extract.merging.features import Values, mentions_of, period
 from extract.merging.keys import Ranked, pair_keys
 from extract.merging.segments import date_segments, keys_in_parallel
+from extract.schema import EVENT_COLUMNS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -28,6 +29,9 @@ _T_co = TypeVar("_T_co", covariant=True)
 PARALLEL_SWEEP_MIN = 10_000
 #: Segments per worker: enough to even out busy and quiet stretches of dates.
 _SEGMENTS_PER_WORKER = 4
+_RECORD_COLUMNS = tuple(
+    map(EVENT_COLUMNS.index, ("event_id", "doc_id", "date", "end_date", "confidence"))
+)
 
 
 class Record(NamedTuple):
@@ -100,15 +104,22 @@ class IdOrder:
 
 
 class MentionDates:
-    """The row and dates (as day ordinals) of each mention, in the order they were added."""
+    """The row and dates (as day ordinals) of each mergeable row, in the order they were added."""
 
     def __init__(self) -> None:
         self.rows, self.starts, self.ends = array("q"), array("q"), array("q")
 
-    def append(self, mention: Mention) -> None:
-        self.rows.append(mention.index)
-        self.starts.append(mention.start)
-        self.ends.append(mention.end)
+    def append(self, row: int, start: int, end: int) -> None:
+        self.rows.append(row)
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def rows_at(self, positions: np.ndarray) -> np.ndarray:
+        """The rows of the mentions at ``positions``."""
+        import numpy as np
+
+        rows: np.ndarray = np.frombuffer(self.rows, dtype=np.int64)[positions]
+        return rows
 
 
 @dataclass(frozen=True)
@@ -134,57 +145,55 @@ class Plan:
 
 
 class Planner:
-    """Collects compact records of rows (added in input order) and decides the merge.
+    """Keeps rows (added in input order) in ``rows`` and compact records of them, and decides
+    the merge.
 
-    The scoring features of mergeable rows go to ``mentions`` (a list by default; a file on
-    disk keeps memory flat as the corpus grows) and are read back in date order, so that only
-    the rows whose dates are still open stay in memory while pairs are found.
+    ``rows``: a list by default; a file on disk keeps memory flat as the corpus grows. The
+    mergeable rows are read back from it in date order, and their scoring features computed
+    then, so that only the rows whose dates are still open stay in memory while pairs are found.
     """
 
-    def __init__(self, lexicon: Lexicon | None = None, mentions: Store[Mention] | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, rows: Store[Values] | None = None):
         self.lexicon = lexicon or load_lexicon()
         self.records = Records()
-        self.mentions: Store[Mention] = [] if mentions is None else mentions
+        self.rows: Store[Values] = [] if rows is None else rows
         self._dates = MentionDates()
         self._shared: dict[str, str] = {}
 
-    def add(self, row: Mapping[str, str]) -> None:
-        """Record a normalized row (see :func:`normalized`)."""
+    def add(self, values: Values) -> None:
+        """Keep a row given as its values in the order of ``EVENT_COLUMNS``, all strings."""
         share = self._share
         index = len(self.records)
+        self.rows.append(values)
+        event_id, doc_id, first, last, confidence = (values[i] for i in _RECORD_COLUMNS)
         self.records.append(
-            Record(
-                row["event_id"],
-                share(row["doc_id"]),
-                share(row["date"]),
-                share(row["end_date"]),
-                share(row["confidence"]),
-            )
+            Record(event_id, share(doc_id), share(first), share(last), share(confidence))
         )
-        mention = mention_of(index, row, self.lexicon)
-        if mention:
-            self.mentions.append(mention)
-            self._dates.append(mention)
+        dates = period(values)
+        if dates:
+            self._dates.append(index, *dates)
 
     def plan(self, workers: Workers | None = None) -> Plan:
-        """Group the rows added so far. With a pool of ``workers``, mentions kept in a
+        """Group the rows added so far. With a pool of ``workers``, rows kept in a
         :class:`SharedStore` and at least ``PARALLEL_SWEEP_MIN`` mergeable rows, the candidate
         pairs are found in the pool's processes; the plan is the same."""
         records = self.records
         event_ids, dates = records.column("event_id"), records.column("date")
         ids = IdOrder(event_ids)
         order = date_order(self._dates, ids)
-        mentions = self.mentions
+        rows, words = self.rows, self.lexicon.happenings
         if (
             workers
             and workers.pool
             and len(order) >= PARALLEL_SWEEP_MIN
-            and isinstance(mentions, SharedStore)
+            and isinstance(rows, SharedStore)
         ):
             segments = date_segments(self._dates, order, workers.count * _SEGMENTS_PER_WORKER)
-            keys = keys_in_parallel(workers.pool, mentions, segments, ids.rank)
+            keys = keys_in_parallel(workers.pool, rows, segments, ids.rank, words)
         else:
-            keys = pair_keys(scored_pairs(map(mentions.__getitem__, order)), ids.rank)
+            by_date = self._dates.rows_at(order).tolist()
+            mentions = mentions_of(by_date, map(rows.__getitem__, by_date), words)
+            keys = pair_keys(scored_pairs(mentions), ids.rank)
         groups, scores = cluster(records, Ranked(ids, keys))
         members = {group[lead_of(records, group)]: group for group in groups}
         merged_ids = event_ids.copy()

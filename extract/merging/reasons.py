@@ -7,19 +7,21 @@ event, place, actors, participants, amount, wording) and how far apart their dat
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from extract.knowledge.lexicon import Lexicon
-from extract.merging.features import Mention, mention_of
+from extract.knowledge.happenings import HappeningWords
+from extract.merging.features import Mention, Values, mention_of
 from extract.merging.scoring import evidence
-from extract.schema import split_values
+from extract.schema import EVENT_COLUMNS, split_values
+
+_DOC_ID, _ACTORS, _LOCATION = map(EVENT_COLUMNS.index, ("doc_id", "actors", "location"))
 
 
-def merge_reason(rows: Sequence[Mapping[str, str]], lead: int, lexicon: Lexicon) -> str:
-    """Why ``rows`` (keyed by ``EVENT_COLUMNS``) are one happening, set against ``rows[lead]``:
-    "same kind (meeting); same place (Sochi); shared actors (Vladimir Putin); same day, 1 day
-    apart; wording 0.64-1.00"."""
-    found = [mention_of(i, row, lexicon) for i, row in enumerate(rows)]
+def merge_reason(rows: Sequence[Values], lead: int, words: HappeningWords) -> str:
+    """Why ``rows`` (as values in the order of ``EVENT_COLUMNS``) are one happening, set against
+    ``rows[lead]``: "same kind (meeting); same place (Sochi); shared actors (Vladimir Putin);
+    same day, 1 day apart; wording 0.64-1.00"."""
+    found = [mention_of(i, row, words) for i, row in enumerate(rows)]
     first = found[lead]
     others = [m for i, m in enumerate(found) if i != lead and m is not None]
     if first is None or not others:
@@ -36,14 +38,14 @@ def merge_reason(rows: Sequence[Mapping[str, str]], lead: int, lexicon: Lexicon)
             continue
         if shared.kind > 0:
             kinds.update(dict.fromkeys(sorted(first.families & other.families)))
-        places.update(dict.fromkeys(_ordered(rows[lead]["location"], first.places & other.places)))
-        actors.update(dict.fromkeys(_ordered(rows[lead]["actors"], first.actors & other.actors)))
+        places.update(dict.fromkeys(_ordered(rows[lead][_LOCATION], first.places & other.places)))
+        actors.update(dict.fromkeys(_ordered(rows[lead][_ACTORS], first.actors & other.actors)))
         participants.update(dict.fromkeys(sorted(first.participants & other.participants)))
         amounts.update(dict.fromkeys(sorted(first.amounts & other.amounts)))
         wording.append(shared.wording)
     # in the lead's order, whichever other mention shared them first
-    places = dict.fromkeys(_ordered(rows[lead]["location"], frozenset(places)))
-    actors = dict.fromkeys(_ordered(rows[lead]["actors"], frozenset(actors)))
+    places = dict.fromkeys(_ordered(rows[lead][_LOCATION], frozenset(places)))
+    actors = dict.fromkeys(_ordered(rows[lead][_ACTORS], frozenset(actors)))
     parts = [
         f"{label} ({', '.join(values)})"
         for label, values in (
@@ -59,7 +61,7 @@ def merge_reason(rows: Sequence[Mapping[str, str]], lead: int, lexicon: Lexicon)
     if wording:
         low, high = min(wording), max(wording)
         parts.append(f"wording {low:.2f}" if low == high else f"wording {low:.2f}-{high:.2f}")
-    if len({row["doc_id"] for row in rows}) < len(rows):
+    if len({row[_DOC_ID] for row in rows}) < len(rows):
         parts.append("told more than once by one document")
     return "; ".join(parts)
 

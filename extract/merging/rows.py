@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from extract.knowledge.lexicon import Lexicon
+from extract.merging.features import Values
 from extract.merging.reasons import merge_reason
 from extract.schema import EVENT_COLUMNS, MERGED_EVENT_COLUMNS, MULTI_VALUE_SEPARATOR, split_values
 
@@ -17,14 +18,16 @@ if TYPE_CHECKING:
 #: Bonus confidence per source beyond the first.
 _CORROBORATION = 0.05
 
-#: A row as its values, in the order of its table's columns.
-Values = tuple[str, ...]
 _DOC_ID, _URL, _SOURCE = map(EVENT_COLUMNS.index, ("doc_id", "url", "source"))
 
 
-def normalized(row: Mapping[str, str]) -> dict[str, str]:
-    """``row`` keyed by exactly ``EVENT_COLUMNS``, every value a string."""
-    return {column: str(row.get(column, "") or "") for column in EVENT_COLUMNS}
+def values_of(row: Mapping[str, object]) -> Values:
+    """The values of ``row`` in the order of ``EVENT_COLUMNS``, each a string: a missing or
+    empty one (None, 0) is ""."""
+    values = tuple(map(row.get, EVENT_COLUMNS))
+    if set(map(type, values)) == {str}:  # most rows: strings already
+        return cast(Values, values)
+    return tuple(str(value or "") for value in values)
 
 
 def mention_values(values: Values, plan: Plan, index: int) -> Values:
@@ -43,7 +46,7 @@ def merged_values(mentions: list[Values], lead: int, lexicon: Lexicon) -> Values
         return (*values, "1", values[_DOC_ID], values[_URL], values[_SOURCE], "", "")
     rows = [dict(zip(EVENT_COLUMNS, values, strict=True)) for values in mentions]
     merged = _merged(rows, lead)
-    merged["merge_reason"] = merge_reason(rows, lead, lexicon)
+    merged["merge_reason"] = merge_reason(mentions, lead, lexicon.happenings)
     return tuple(merged[column] for column in MERGED_EVENT_COLUMNS)
 
 

@@ -10,8 +10,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from extract.knowledge.happenings import HappeningWords
 from extract.merging.candidates import scored_pairs
-from extract.merging.features import Mention
+from extract.merging.features import Values, mentions_of
 from extract.merging.keys import packed_keys
 from extract.merging.scoring import MAX_GAP_DAYS
 
@@ -23,25 +24,27 @@ if TYPE_CHECKING:
 
 def keys_in_parallel(
     pool: Executor,
-    mentions: SharedStore[Mention],
-    segments: Iterable[tuple[np.ndarray, np.ndarray]],
+    rows: SharedStore[Values],
+    segments: Iterable[tuple[list[int], list[int]]],
     rank: array[int],
+    words: HappeningWords,
 ) -> np.ndarray:
     """:func:`pair_keys` of every candidate pair, found in date ``segments`` (see
-    :func:`date_segments`) by the processes of ``pool``. They read the mentions themselves and write
-    the keys of each segment to a temporary file next to them, read into place here: neither
-    side holds a segment's keys twice, nor a worker all of them."""
+    :func:`date_segments`) by the processes of ``pool``. They read the rows themselves, find
+    their mentions (with ``words``) and write the keys of each segment to a temporary file next
+    to them, read into place here: neither side holds a segment's keys twice, nor a worker all
+    of them."""
     import numpy as np
 
-    reader = mentions.reader()
-    with tempfile.TemporaryDirectory(prefix=".pairs-", dir=mentions.directory) as directory:
+    reader = rows.reader()
+    with tempfile.TemporaryDirectory(prefix=".pairs-", dir=rows.directory) as directory:
         paths: list[Path] = []
         pending: list[Future[int]] = []
         try:
             for number, (opened, arrivals) in enumerate(segments):
                 paths.append(Path(directory, str(number)))
                 pending.append(
-                    pool.submit(_segment_keys, reader, opened, arrivals, rank, paths[-1])
+                    pool.submit(_segment_keys, reader, opened, arrivals, rank, words, paths[-1])
                 )
             counts = [future.result() for future in pending]
         finally:  # no worker may still write into the directory when it is removed
@@ -57,17 +60,21 @@ def keys_in_parallel(
 
 
 def _segment_keys(
-    mentions: Reader[Mention],
-    opened: np.ndarray,
-    arrivals: np.ndarray,
+    rows: Reader[Values],
+    opened: list[int],
+    arrivals: list[int],
     rank: array[int],
+    words: HappeningWords,
     path: Path,
 ) -> int:
-    """Write the keys of the pairs of one segment (see :func:`date_segments`) to ``path``, in a
-    worker process; return how many there are."""
+    """Write the keys of the pairs of one segment of rows (see :func:`date_segments`) to
+    ``path``, in a worker process; return how many there are."""
     count = 0
     with path.open("wb") as stream:
-        pairs = scored_pairs(mentions.items(arrivals), mentions.items(opened))
+        pairs = scored_pairs(
+            mentions_of(arrivals, rows.items(arrivals), words),
+            mentions_of(opened, rows.items(opened), words),
+        )
         for part in packed_keys(pairs, rank):
             stream.write(part.data)
             count += len(part)
@@ -87,11 +94,11 @@ def _read_into(path: Path, keys: np.ndarray) -> None:
 
 def date_segments(
     dates: MentionDates, order: np.ndarray, count: int
-) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+) -> Iterator[tuple[list[int], list[int]]]:
     """``order`` (positions of the mentions in date order) cut into ``count`` segments of
-    arrivals, each with the positions before it whose dates are still open at its first arrival
+    arrivals, each with the mentions before it whose dates are still open at its first arrival
     (ending at most ``MAX_GAP_DAYS`` before it starts): what the sweep holds when it gets there.
-    """
+    Both as rows, in date order."""
     import numpy as np
 
     starts, ends = (
@@ -101,4 +108,7 @@ def date_segments(
     for first, stop in pairwise(bounds):
         if first < stop:
             still_open = np.flatnonzero(ends[:first] >= starts[first] - MAX_GAP_DAYS)
-            yield order[still_open], order[first:stop]
+            yield (
+                dates.rows_at(order[still_open]).tolist(),
+                dates.rows_at(order[first:stop]).tolist(),
+            )

@@ -18,7 +18,7 @@ from extract.events.build import extract_events
 from extract.knowledge.lexicon import Lexicon
 from extract.merging.merge import merge_events
 from extract.merging.planner import Planner
-from extract.merging.rows import normalized
+from extract.merging.rows import values_of
 from extract.merging.spool import spooled, spooled_merge
 from extract.reading.discovery import find_documents
 from extract.reading.documents import read_document
@@ -51,9 +51,9 @@ def test_rows_wait_next_to_the_target_and_are_removed(
 ) -> None:
     with spooled_merge(outlet_rows, tmp_path / "events.csv", lexicon):
         spools = list(tmp_path.iterdir())
-        assert len(spools) == 2
-        assert all(spool.name.startswith(".events.csv.") for spool in spools)
-        assert all(spool.stat().st_size > 0 for spool in spools)
+        assert len(spools) == 1
+        assert spools[0].name.startswith(".events.csv.")
+        assert spools[0].stat().st_size > 0
     assert list(tmp_path.iterdir()) == []
 
 
@@ -118,15 +118,15 @@ def test_a_plan_found_in_several_processes_is_the_plan_of_one(
     tmp_path: Path, lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(extract.merging.planner, "PARALLEL_SWEEP_MIN", 0)
-    rows = [normalized(row) for row in varied_rows(900, seed=5)]
+    rows = [values_of(row) for row in varied_rows(900, seed=5)]
     plans = []
     for count in (1, 3):
-        with spooled(tmp_path / "events.csv") as features, local_workers(count) as workers:
-            planner = Planner(lexicon, features)
+        with spooled(tmp_path / "events.csv") as spool, local_workers(count) as workers:
+            planner = Planner(lexicon, spool)
             for row in rows:
                 planner.add(row)
             plans.append(planner.plan(workers))
-            assert [path.name for path in tmp_path.iterdir()] == [features.reader().path.name]
+            assert [path.name for path in tmp_path.iterdir()] == [spool.reader().path.name]
     assert plans[1] == plans[0]
     assert len(plans[0].scores) > len(rows) / 3
 
@@ -142,20 +142,20 @@ def test_a_failing_worker_stops_the_plan_and_leaves_no_files(
     monkeypatch.setattr(
         extract.merging.segments, "scored_pairs", failing
     )  # the forked workers see it
-    with spooled(tmp_path / "events.csv") as features, local_workers(2) as workers:
-        planner = Planner(lexicon, features)
+    with spooled(tmp_path / "events.csv") as spool, local_workers(2) as workers:
+        planner = Planner(lexicon, spool)
         for row in varied_rows(300, seed=3):
-            planner.add(normalized(row))
+            planner.add(values_of(row))
         with pytest.raises(RuntimeError, match="sweep failed"):
             planner.plan(workers)
-        assert [path.name for path in tmp_path.iterdir()] == [features.reader().path.name]
+        assert [path.name for path in tmp_path.iterdir()] == [spool.reader().path.name]
 
 
 def test_each_mention_scores_its_best_pair_within_its_event(lexicon: Lexicon) -> None:
-    rows = [normalized(row) for row in varied_rows(900, seed=11)]
+    rows = varied_rows(900, seed=11)
     _, mentions = merge_events(rows, lexicon)
     features = {
-        row["event_id"]: extract.merging.features.mention_of(i, row, lexicon)
+        row["event_id"]: extract.merging.features.mention_of(i, values_of(row), lexicon.happenings)
         for i, row in enumerate(rows)
     }
     events: dict[str, list[str]] = {}
@@ -177,7 +177,12 @@ def joined_pair_by_pair(planner: Planner) -> set[frozenset[int]]:
     records = planner.records
     ids = extract.merging.planner.IdOrder(records.column("event_id"))
     order = extract.merging.planner.date_order(planner._dates, ids)
-    pairs = extract.merging.candidates.scored_pairs(map(planner.mentions.__getitem__, order))
+    by_date = planner._dates.rows_at(order).tolist()
+    pairs = extract.merging.candidates.scored_pairs(
+        extract.merging.features.mentions_of(
+            by_date, map(planner.rows.__getitem__, by_date), planner.lexicon.happenings
+        )
+    )
     ranked = extract.merging.keys.Ranked(ids, extract.merging.keys.pair_keys(pairs, ids.rank))
     group = list(range(len(records)))
 
@@ -223,7 +228,7 @@ def test_groups_are_those_of_joining_every_pair_in_turn(
     monkeypatch.setattr(extract.merging.keys, "CHUNK", chunk)  # pairs passed over chunk by chunk
     planner = Planner(lexicon)
     for row in varied_rows(1200, seed=3):
-        planner.add(normalized(row))
+        planner.add(values_of(row))
     plan = planner.plan()
     expected = joined_pair_by_pair(planner)
     assert {frozenset(rows) for rows in plan.members.values()} == expected
