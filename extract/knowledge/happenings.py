@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Found:
-    """What a text says of its happening (see :meth:`HappeningWords.find`)."""
+class Found(NamedTuple):
+    """What a text says of its happening (see :meth:`HappeningWords.find`); a named tuple, as
+    it is made for every title merged."""
 
     families: frozenset[str]
     main_families: frozenset[str]
@@ -48,25 +50,47 @@ class HappeningWords:
     #: Words (and two-word phrases) that end a main clause, as commas and semicolons do.
     subordinators: frozenset[str]
 
+    @cached_property
+    def _clause_ends(self) -> frozenset[str]:
+        """The tokens that end a main clause on their own: one-word subordinators, "," and ";"."""
+        return self.subordinators | {",", ";"}
+
+    @cached_property
+    def _pair_starts(self) -> frozenset[str]:
+        """The first words of the two-word subordinators."""
+        return frozenset(phrase.split()[0] for phrase in self.subordinators if " " in phrase)
+
+    @cached_property
+    def _marks(self) -> frozenset[str]:
+        """The tokens :meth:`find` stops at: those that start a phrase or may end a main clause
+        (the others change nothing)."""
+        return frozenset(self.lengths) | self._clause_ends | self._pair_starts
+
     def find(self, text: str) -> Found:
         """The families and participants whose phrases ``text`` holds (the longest phrase at
         each word, case ignored); ``main_families``: those of its main clause (up to a comma,
         a semicolon or a subordinator)."""
         tokens = _TOKEN.findall(text.lower())
         family_of, lengths = self.family_of, self.lengths
+        clause_ends, pair_starts, count = self._clause_ends, self._pair_starts, len(tokens)
         families: list[str] = []
         main: list[str] = []
         about: list[str] = []
         participants: list[str] = []
         phrases: list[str] = []
         in_main = True
-        at = 0
-        while at < len(tokens):
+        free = 0  # the first token after the phrases found so far
+        for at in [at for at, word in enumerate(tokens) if word in self._marks]:
+            if at < free:
+                continue
             word = tokens[at]
             if in_main and (
-                word in ",;"
-                or word in self.subordinators
-                or " ".join(tokens[at : at + 2]) in self.subordinators
+                word in clause_ends
+                or (
+                    word in pair_starts
+                    and at + 1 < count
+                    and f"{word} {tokens[at + 1]}" in self.subordinators
+                )
             ):
                 in_main = False
             for length in lengths.get(word, ()):
@@ -83,9 +107,8 @@ class HappeningWords:
                 else:
                     continue
                 phrases.append(phrase)
-                at += length - 1
+                free = at + length
                 break
-            at += 1
         return Found(
             frozenset(families),
             frozenset(main),

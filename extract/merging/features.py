@@ -123,14 +123,8 @@ def _features(
         about = (rest - _named_words(actors_cell, location) - words.aspect_words) | {
             FAMILY_KEY + family for family in found.object_families
         }
-    keys = title_words | {
-        f"{KIND_KEY}{family}{other}"
-        for family in families
-        for other in (
-            *(f"@{place}" for place in places),
-            *(f"+{participant}" for participant in found.participants),
-        )
-    }
+    others = [*("@" + place for place in places), *("+" + one for one in found.participants)]
+    keys = title_words.union(KIND_KEY + family + other for family in families for other in others)
     return (
         actors,
         keys,
