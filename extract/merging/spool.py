@@ -1,9 +1,10 @@
 """Merging without holding the rows: they wait in a file on disk, compact records in memory.
 
-:func:`spooled_merge` writes each row to a temporary spool file next to the output and keeps a
-few pointers a row in memory (:class:`extract.merging.planner.Planner`), which reads the
-mergeable rows back in date order to decide the merge; the merged events and the mentions are
-then built by reading the rows back once more for each table. Its output is that of
+:func:`spooled_merge` writes each row to a temporary spool file next to the output (unless
+there are few: see ``KEPT_IN_MEMORY``) and keeps a few pointers a row in memory
+(:class:`extract.merging.planner.Planner`), which reads the mergeable rows back in date order
+to decide the merge; the merged events and the mentions are then built by reading the rows back
+once more for each table. Its output is that of
 :func:`extract.merging.merge.merge_events`, row for row, each row as its values in the order of
 the table's columns.
 """
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from extract.knowledge.lexicon import Lexicon
 from extract.merging.features import Values
@@ -30,22 +31,84 @@ if TYPE_CHECKING:
 
 Tables = tuple[Iterator[Values], Iterator[Values]]
 _T = TypeVar("_T")
-#: Bytes read at a time when the items are read in order.
+#: A spool keeps up to this many objects in memory (rows of news: about 36 MB), and writes
+#: them to its file only when one more comes or another process is to read them: the rows of a
+#: few MB of news never go to disk.
+KEPT_IN_MEMORY = 20_000
+#: Bytes read at a time when the objects are read in order.
 _READ_BUFFER = 1 << 16
 
 
 class Spool(Generic[_T]):
-    """Objects appended to a file, read back by index or in order, in this process or (see
-    :meth:`reader`) in others. The objects are those :mod:`marshal` writes: tuples of strings,
-    numbers, dicts of them."""
+    """Objects appended, read back by index or in order, in this process or (see
+    :meth:`reader`) in others. Up to ``KEPT_IN_MEMORY`` of them stay in memory; with more, they
+    all go to a temporary file next to ``target``, removed by :meth:`close`. The objects are those
+    :mod:`marshal` writes: tuples of strings, numbers, dicts of them."""
 
-    def __init__(self, stream: BinaryIO, path: Path) -> None:
-        self._stream = stream
-        self._path = path
+    def __init__(self, target: Path) -> None:
+        self._target = target
+        self._limit = KEPT_IN_MEMORY
+        self._kept: list[_T] = []
+        self._file: _File | None = None
+
+    def append(self, item: _T) -> None:
+        if self._file:
+            self._file.append(item)
+            return
+        self._kept.append(item)
+        if len(self._kept) > self._limit:
+            self._spill()
+
+    def __len__(self) -> int:
+        return len(self._file) if self._file else len(self._kept)
+
+    def __getitem__(self, index: int) -> _T:
+        if self._file:
+            item: _T = self._file[index]
+            return item
+        return self._kept[index]
+
+    def __iter__(self) -> Iterator[_T]:
+        return iter(self._file.reader()) if self._file else iter(self._kept)
+
+    @property
+    def directory(self) -> Path:
+        """The directory of the spool's file."""
+        return self._target.parent
+
+    def reader(self) -> SpoolReader[_T]:
+        """A reader of the objects appended so far that can be sent to another process (they
+        are written to the file first)."""
+        return self._spill().reader()
+
+    def close(self) -> None:
+        """Remove the file, if any."""
+        if self._file:
+            self._file.close()
+
+    def _spill(self) -> _File:
+        """The spool's file, holding the objects kept in memory until now."""
+        if self._file is None:
+            self._file = _File(self._target)
+            for item in self._kept:
+                self._file.append(item)
+            self._kept = []
+        return self._file
+
+
+class _File:
+    """Objects written to a temporary file next to ``target``, read back by index or in order."""
+
+    def __init__(self, target: Path) -> None:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".spool", dir=target.parent
+        )
+        self.path = Path(name)
+        self._stream = os.fdopen(handle, "w+b")
         self._bounds = array("q", [0])  # where each object starts, then where the last ends
         self._unflushed = False
 
-    def append(self, item: _T) -> None:
+    def append(self, item: object) -> None:
         data = marshal.dumps(item)  # type: ignore[arg-type]
         self._stream.write(data)
         self._bounds.append(self._bounds[-1] + len(data))
@@ -54,23 +117,17 @@ class Spool(Generic[_T]):
     def __len__(self) -> int:
         return len(self._bounds) - 1
 
-    def __getitem__(self, index: int) -> _T:
+    def __getitem__(self, index: int) -> Any:
         self._flush()
-        item: _T = _read(self._stream.fileno(), self._bounds, index)
-        return item
+        return _read(self._stream.fileno(), self._bounds, index)
 
-    def __iter__(self) -> Iterator[_T]:
-        return iter(self.reader())
-
-    @property
-    def directory(self) -> Path:
-        """The directory of the spool's file."""
-        return self._path.parent
-
-    def reader(self) -> SpoolReader[_T]:
-        """A reader of the objects appended so far that can be sent to another process."""
+    def reader(self) -> SpoolReader[Any]:
         self._flush()
-        return SpoolReader(self._path, self._bounds)
+        return SpoolReader(self.path, self._bounds)
+
+    def close(self) -> None:
+        self._stream.close()
+        self.path.unlink(missing_ok=True)
 
     def _flush(self) -> None:
         """Write what the stream still buffers to the file, where readers read."""
@@ -112,13 +169,13 @@ def _read(handle: int, bounds: array[int], index: int) -> Any:
 
 @contextmanager
 def spooled(target: Path) -> Iterator[Spool[Any]]:
-    """An empty spool in a temporary file next to ``target``, removed on exit however it ends."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".spool", dir=target.parent)
+    """An empty spool whose file, if it needs one, is next to ``target``, removed on exit
+    however it ends."""
+    spool: Spool[Any] = Spool(target)
     try:
-        with os.fdopen(handle, "w+b") as stream:
-            yield Spool(stream, Path(name))
+        yield spool
     finally:
-        Path(name).unlink(missing_ok=True)
+        spool.close()
 
 
 @contextmanager

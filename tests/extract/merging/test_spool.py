@@ -14,6 +14,7 @@ import extract.merging.keys
 import extract.merging.planner
 import extract.merging.scoring
 import extract.merging.segments
+import extract.merging.spool
 from extract.events.build import extract_events
 from extract.knowledge.lexicon import Lexicon
 from extract.merging.merge import merge_events
@@ -47,14 +48,26 @@ def test_spooled_merge_equals_merge_events(
 
 
 def test_rows_wait_next_to_the_target_and_are_removed(
-    tmp_path: Path, outlet_rows: list[dict[str, str]], lexicon: Lexicon
+    tmp_path: Path,
+    outlet_rows: list[dict[str, str]],
+    lexicon: Lexicon,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(extract.merging.spool, "KEPT_IN_MEMORY", 3)
     with spooled_merge(outlet_rows, tmp_path / "events.csv", lexicon):
         spools = list(tmp_path.iterdir())
         assert len(spools) == 1
         assert spools[0].name.startswith(".events.csv.")
         assert spools[0].stat().st_size > 0
     assert list(tmp_path.iterdir()) == []
+
+
+def test_few_rows_stay_in_memory(
+    tmp_path: Path, outlet_rows: list[dict[str, str]], lexicon: Lexicon
+) -> None:
+    with spooled_merge(outlet_rows, tmp_path / "events.csv", lexicon) as (merged, mentions):
+        assert len(list(mentions)) == len(outlet_rows)
+        assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("error", [KeyboardInterrupt, OSError])
@@ -65,7 +78,11 @@ def test_the_spool_is_removed_when_the_run_fails(tmp_path: Path, error: type) ->
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_spool_reads_items_back_by_index_and_in_order(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kept", [0, 1, 5])
+def test_the_spool_reads_items_back_by_index_and_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: int
+) -> None:
+    monkeypatch.setattr(extract.merging.spool, "KEPT_IN_MEMORY", kept)
     rows = [{column: f"{column}-{n}" for column in EVENT_COLUMNS} for n in range(3)]
     with spooled(tmp_path / "events.csv") as spool:
         spool.append(rows[0])
@@ -75,6 +92,22 @@ def test_the_spool_reads_items_back_by_index_and_in_order(tmp_path: Path) -> Non
         assert spool[1] == rows[1]
         assert list(spool) == rows
         assert spool[0] == rows[0]
+        assert len(spool) == 3
+        assert len(list(tmp_path.iterdir())) == (kept < 3)
+
+
+def test_a_reader_of_a_spool_in_memory_reads_its_file(tmp_path: Path) -> None:
+    with spooled(tmp_path / "events.csv") as spool:
+        spool.append(("a", "b"))
+        spool.append(("c",))
+        assert list(tmp_path.iterdir()) == []
+        reader = spool.reader()
+        assert reader.path.parent == tmp_path
+        assert list(reader.items([1, 0, 1])) == [("c",), ("a", "b"), ("c",)]
+        assert list(reader) == [("a", "b"), ("c",)]
+        spool.append(("d",))
+        assert list(spool) == [("a", "b"), ("c",), ("d",)]
+    assert list(tmp_path.iterdir()) == []
 
 
 def varied_rows(count: int, seed: int) -> list[dict[str, str]]:
@@ -126,7 +159,8 @@ def test_a_plan_found_in_several_processes_is_the_plan_of_one(
             for row in rows:
                 planner.add(row)
             plans.append(planner.plan(workers))
-            assert [path.name for path in tmp_path.iterdir()] == [spool.reader().path.name]
+            spool_file = spool.reader().path.name
+            assert [path.name for path in tmp_path.iterdir()] == [spool_file]  # no pairs left
     assert plans[1] == plans[0]
     assert len(plans[0].scores) > len(rows) / 3
 
@@ -148,7 +182,8 @@ def test_a_failing_worker_stops_the_plan_and_leaves_no_files(
             planner.add(values_of(row))
         with pytest.raises(RuntimeError, match="sweep failed"):
             planner.plan(workers)
-        assert [path.name for path in tmp_path.iterdir()] == [spool.reader().path.name]
+        spool_file = spool.reader().path.name
+        assert [path.name for path in tmp_path.iterdir()] == [spool_file]  # no pairs left
 
 
 def test_each_mention_scores_its_best_pair_within_its_event(lexicon: Lexicon) -> None:
