@@ -12,64 +12,86 @@ from extract.merging.scoring import MAX_GAP_DAYS, SAME_DOCUMENT_THRESHOLD, THRES
 
 #: What :func:`pair_score` reads of a mention: all but its index and document.
 _FEATURES = slice(2, None)
-#: A class of open mentions: their features, equal for the copies of a story.
-_Class = tuple[object, ...]
+
+
+class _Class:
+    """Open mentions of equal features (the copies of a story), by row, and how many of them
+    each document gives; known by identity in the index's sets."""
+
+    __slots__ = ("members", "documents")
+
+    def __init__(self) -> None:
+        self.members: dict[int, Mention] = {}
+        self.documents: dict[str, int] = {}
+
+    def add(self, mention: Mention) -> None:
+        self.members[mention.index] = mention
+        self.documents[mention.doc_id] = self.documents.get(mention.doc_id, 0) + 1
+
+    def remove(self, mention: Mention) -> None:
+        del self.members[mention.index]
+        left = self.documents.pop(mention.doc_id) - 1
+        if left:
+            self.documents[mention.doc_id] = left
+
+    def only_of(self, doc_id: str) -> bool:
+        """Whether all the members are of the document ``doc_id``."""
+        return len(self.documents) == 1 and doc_id in self.documents
 
 
 class _KeyIndex:
-    """Open mentions in classes of equal features (the copies of a story are one class), and the
-    classes by the actors and title words they can be found under: classes naming actors by
-    their actors and title words, the others by their title words twice (``words`` and
-    ``bare_words``)."""
+    """Open mentions in classes of equal features (see :class:`_Class`), and the classes by the
+    actors and title words they can be found under: classes naming actors by their actors and
+    title words, the others by their title words twice (``words`` and ``bare_words``)."""
 
     def __init__(self) -> None:
-        self.members: dict[_Class, dict[int, Mention]] = {}  # by row
+        self.classes: dict[tuple[object, ...], _Class] = {}  # by features
         self.actors: defaultdict[str, set[_Class]] = defaultdict(set)
         self.words: defaultdict[str, set[_Class]] = defaultdict(set)
         self.bare_words: defaultdict[str, set[_Class]] = defaultdict(set)
 
     def add(self, mention: Mention) -> None:
         features = mention[_FEATURES]
-        members = self.members.get(features)
-        if members is None:
-            members = self.members[features] = {}
-            self._update(mention, features, set.add)
-        members[mention.index] = mention
+        found = self.classes.get(features)
+        if found is None:
+            found = self.classes[features] = _Class()
+            self._update(mention, found, set.add)
+        found.add(mention)
 
     def remove(self, mention: Mention) -> None:
         features = mention[_FEATURES]
-        members = self.members[features]
-        del members[mention.index]
-        if not members:
-            del self.members[features]
-            self._update(mention, features, set.discard)
+        found = self.classes[features]
+        found.remove(mention)
+        if not found.members:
+            del self.classes[features]
+            self._update(mention, found, set.discard)
 
-    def candidates(self, mention: Mention) -> Iterator[dict[int, Mention]]:
-        """The members (by row) of each class ``mention`` can merge with: with actors, classes
-        sharing an actor or a kind of event with a word, place or participant, and those naming
-        none that share a key; without actors, any sharing a key (see :attr:`Mention.keys`)."""
+    def candidates(self, mention: Mention) -> set[_Class]:
+        """The classes ``mention`` can merge with: with actors, classes sharing an actor or a
+        kind of event with a word, place or participant, and those naming none that share a
+        key; without actors, any sharing a key (see :attr:`Mention.keys`)."""
         if mention.actors:
             sets = [self.actors.get(actor) for actor in mention.actors]
             sets += [self.bare_words.get(word) for word in mention.keys]
             sets += [self.words.get(key) for key in mention.keys if key.startswith(KIND_KEY)]
         else:
             sets = [self.words.get(word) for word in mention.keys]
-        return map(self.members.__getitem__, set().union(*filter(None, sets)))
+        return set().union(*filter(None, sets))
 
     def _update(
         self,
         mention: Mention,
-        features: _Class,
+        found: _Class,
         change: Callable[[set[_Class], _Class], None],
     ) -> None:
-        """Apply ``change`` (add or discard) to ``features`` in each set ``mention`` is kept in."""
+        """Apply ``change`` (add or discard) to ``found`` in each set ``mention`` is kept in."""
         for actor in mention.actors:
-            change(self.actors[actor], features)
+            change(self.actors[actor], found)
         for word in mention.keys:
-            change(self.words[word], features)
+            change(self.words[word], found)
         if not mention.actors:
             for word in mention.keys:
-                change(self.bare_words[word], features)
+                change(self.bare_words[word], found)
 
 
 def scored_pairs(
@@ -99,10 +121,11 @@ def scored_pairs(
         while expiry and mention.start - expiry[0][0] > MAX_GAP_DAYS:
             index.remove(heapq.heappop(expiry)[2])
         row, doc_id = mention.index, mention.doc_id
-        for members in index.candidates(mention):
+        for found in index.candidates(mention):
+            members = found.members
             other = next(iter(members.values()))  # the same score for every member: scored once
             same_kind = not mention.families.isdisjoint(other.families)
-            if not same_kind and all(m.doc_id == doc_id for m in members.values()):
+            if not same_kind and found.only_of(doc_id):
                 continue
             score = pair_score(other, mention)
             if score < THRESHOLD:
