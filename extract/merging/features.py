@@ -21,6 +21,7 @@ MERGEABLE_PRECISIONS = frozenset({"day", "week", "month"})
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _STOPWORDS = word_set("stopwords.txt")
+_NONE: frozenset[str] = frozenset()
 #: The prefix of the keys a mention is found under besides its title words: a family of event
 #: words with a title word, a place or a participant (see :attr:`Mention.keys`).
 KIND_KEY = "%"
@@ -92,7 +93,7 @@ def mention_of(index: int, values: Values, words: HappeningWords) -> Mention | N
         values[_AMOUNT],
         words,
     )
-    return Mention(index, values[_DOC_ID], values[_PRECISION] == "day", *dates, *features)
+    return Mention._make((index, values[_DOC_ID], values[_PRECISION] == "day", *dates, *features))
 
 
 def mentions_of(
@@ -113,29 +114,35 @@ def _features(
     """The fields of a :class:`Mention` after its dates; cached, as copies of a story recur."""
     found = words.find(title)
     families = found.main_families or found.families or words.find(sentence).families
-    actors = frozenset(split_values(actors_cell))
-    places = frozenset(split_values(location))
+    places = _values(location)
     title_words = _title_words(title)
     object_families = families & words.by_object
-    about: frozenset[str] = frozenset()
+    about: frozenset[str] = _NONE
     if object_families:  # only kinds identified by their object read what a mention is about
         rest = title_words.difference(*map(_title_words, found.phrases))
         about = (rest - _named_words(actors_cell, location) - words.aspect_words) | {
             FAMILY_KEY + family for family in found.object_families
         }
-    others = [*("@" + place for place in places), *("+" + one for one in found.participants)]
-    keys = title_words.union(KIND_KEY + family + other for family in families for other in others)
+    keys = title_words
+    if families and (places or found.participants):
+        others = [*("@" + place for place in places), *("+" + one for one in found.participants)]
+        keys = keys.union(KIND_KEY + family + other for family in families for other in others)
     return (
-        actors,
+        _values(actors_cell),
         keys,
         families,
         object_families,
         about,
         found.participants,
         places,
-        frozenset(split_values(amount)),
+        _values(amount),
         " ".join(sorted(title_words)),
     )
+
+
+def _values(cell: str) -> frozenset[str]:
+    """The values of a multi-valued cell."""
+    return frozenset(split_values(cell)) if cell else _NONE
 
 
 @lru_cache(maxsize=1024)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar, runtime_checkable
 
@@ -29,9 +30,6 @@ _T_co = TypeVar("_T_co", covariant=True)
 PARALLEL_SWEEP_MIN = 10_000
 #: Segments per worker: enough to even out busy and quiet stretches of dates.
 _SEGMENTS_PER_WORKER = 4
-_RECORD_COLUMNS = tuple(
-    map(EVENT_COLUMNS.index, ("event_id", "doc_id", "date", "end_date", "confidence"))
-)
 
 
 class Record(NamedTuple):
@@ -42,6 +40,10 @@ class Record(NamedTuple):
     date: str
     end_date: str
     confidence: str
+
+
+#: The values of a :class:`Record` among a row's.
+_record_values = itemgetter(*map(EVENT_COLUMNS.index, Record._fields))
 
 
 class Store(Protocol[_T]):
@@ -77,10 +79,19 @@ class Records:
 
     def __init__(self) -> None:
         self.columns: tuple[list[str], ...] = tuple([] for _ in Record._fields)
+        self._shared: dict[str, str] = {}
 
-    def append(self, record: Record) -> None:
-        for column, value in zip(self.columns, record, strict=True):
-            column.append(value)
+    def append(self, values: Values) -> None:
+        """Record a row given as its values in the order of ``EVENT_COLUMNS``; one object
+        stands for equal dates, doc ids and confidences, which repeat across rows."""
+        share = self._shared.setdefault
+        event_ids, doc_ids, dates, end_dates, confidences = self.columns
+        event_id, doc_id, first, last, confidence = _record_values(values)
+        event_ids.append(event_id)
+        doc_ids.append(share(doc_id, doc_id))
+        dates.append(share(first, first))
+        end_dates.append(share(last, last))
+        confidences.append(share(confidence, confidence))
 
     def __getitem__(self, index: int) -> Record:
         return Record(*(column[index] for column in self.columns))
@@ -158,17 +169,12 @@ class Planner:
         self.records = Records()
         self.rows: Store[Values] = [] if rows is None else rows
         self._dates = MentionDates()
-        self._shared: dict[str, str] = {}
 
     def add(self, values: Values) -> None:
         """Keep a row given as its values in the order of ``EVENT_COLUMNS``, all strings."""
-        share = self._share
         index = len(self.records)
         self.rows.append(values)
-        event_id, doc_id, first, last, confidence = (values[i] for i in _RECORD_COLUMNS)
-        self.records.append(
-            Record(event_id, share(doc_id), share(first), share(last), share(confidence))
-        )
+        self.records.append(values)
         dates = period(values)
         if dates:
             self._dates.append(index, *dates)
@@ -203,10 +209,6 @@ class Planner:
         leads = [i for i in range(len(records)) if i not in scores or i in members]
         leads.sort(key=lambda i: (not dates[i], dates[i], event_ids[i]))  # undated last
         return Plan(leads, members, merged_ids, scores)
-
-    def _share(self, value: str) -> str:
-        """One object for equal values: dates, doc ids and confidences repeat across rows."""
-        return self._shared.setdefault(value, value)
 
 
 def date_order(dates: MentionDates, ids: IdOrder) -> np.ndarray:

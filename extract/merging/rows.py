@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 from typing import TYPE_CHECKING, cast
 
 from extract.knowledge.lexicon import Lexicon
@@ -18,16 +19,19 @@ if TYPE_CHECKING:
 #: Bonus confidence per source beyond the first.
 _CORROBORATION = 0.05
 
+_event_values = itemgetter(*EVENT_COLUMNS)
 _DOC_ID, _URL, _SOURCE = map(EVENT_COLUMNS.index, ("doc_id", "url", "source"))
 
 
 def values_of(row: Mapping[str, object]) -> Values:
     """The values of ``row`` in the order of ``EVENT_COLUMNS``, each a string: a missing or
     empty one (None, 0) is ""."""
-    values = tuple(map(row.get, EVENT_COLUMNS))
-    if set(map(type, values)) == {str}:  # most rows: strings already
+    try:
+        values = _event_values(row)
+        "".join(values)  # most rows: every column, all strings (else a TypeError)
         return cast(Values, values)
-    return tuple(str(value or "") for value in values)
+    except (KeyError, TypeError):
+        return tuple(str(row.get(column) or "") for column in EVENT_COLUMNS)
 
 
 def mention_values(values: Values, plan: Plan, index: int) -> Values:
