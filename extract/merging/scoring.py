@@ -42,15 +42,22 @@ class Evidence(NamedTuple):
     @property
     def total(self) -> float:
         """The weighted sum of the parts, at most 1."""
-        return min(
-            1.0,
-            ACTOR_WEIGHT * self.actors
-            + (KIND_WEIGHT * self.kind if self.kind > 0 else OTHER_KIND_PENALTY * self.kind)
-            + (PLACE_WEIGHT * self.place if self.place > 0 else OTHER_PLACE_PENALTY * self.place)
-            + PARTICIPANT_WEIGHT * self.participants
-            + AMOUNT_WEIGHT * self.amounts
-            + WORDING_WEIGHT * self.wording,
-        )
+        return _weighted(*self)
+
+
+def _weighted(
+    actors: float, kind: int, place: int, participants: bool, amounts: bool, wording: float
+) -> float:
+    """The weighted sum of the parts of an :class:`Evidence`, at most 1."""
+    return min(
+        1.0,
+        ACTOR_WEIGHT * actors
+        + (KIND_WEIGHT * kind if kind > 0 else OTHER_KIND_PENALTY * kind)
+        + (PLACE_WEIGHT * place if place > 0 else OTHER_PLACE_PENALTY * place)
+        + PARTICIPANT_WEIGHT * participants
+        + AMOUNT_WEIGHT * amounts
+        + WORDING_WEIGHT * wording,
+    )
 
 
 def pair_score(a: Mention, b: Mention) -> float:
@@ -85,10 +92,11 @@ def evidence(a: Mention, b: Mention, factor: float = 0.0) -> Evidence | None:
     place = _agreement(a.places, b.places)
     participants = not a.participants.isdisjoint(b.participants)
     worded = not a.keys.isdisjoint(b.keys)
-    if factor:  # the best the wording can do
-        best = Evidence(actors, kind, place, participants, amounts, 1.0 if worded else 0.0)
-        if factor * best.total <= _BELOW_THRESHOLD:
-            return None
+    if factor and (  # even with the best wording
+        factor * _weighted(actors, kind, place, participants, amounts, 1.0 if worded else 0.0)
+        <= _BELOW_THRESHOLD
+    ):
+        return None
     wording = fuzz.token_set_ratio(a.text, b.text) / 100 if worded else 0.0
     if kind > 0 and a.object_families:
         kind = _kind(a, b, wording)
