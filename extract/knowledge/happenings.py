@@ -70,7 +70,10 @@ class HappeningWords:
         """The families and participants whose phrases ``text`` holds (the longest phrase at
         each word, case ignored); ``main_families``: those of its main clause (up to a comma,
         a semicolon or a subordinator)."""
-        tokens = _TOKEN.findall(text.lower())
+        return self.find_in(tokens_of(text))
+
+    def find_in(self, tokens: list[str]) -> Found:
+        """:meth:`find` of a text given as its :func:`tokens_of`."""
         family_of, lengths = self.family_of, self.lengths
         clause_ends, pair_starts, count = self._clause_ends, self._pair_starts, len(tokens)
         families: list[str] = []
@@ -116,6 +119,12 @@ class HappeningWords:
             frozenset(participants),
             tuple(phrases),
         )
+
+
+def tokens_of(text: str) -> list[str]:
+    """The words of ``text`` in lowercase, and its commas and semicolons, as phrases are
+    matched."""
+    return _TOKEN.findall(text.lower())
 
 
 def happening_words(

@@ -4,13 +4,12 @@ actors, places, amounts, the families of its event words and its unnamed partici
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from extract.knowledge.happenings import HappeningWords
+from extract.knowledge.happenings import HappeningWords, tokens_of
 from extract.knowledge.words import word_set
 from extract.schema import EVENT_COLUMNS, split_values
 
@@ -19,7 +18,6 @@ Values = tuple[str, ...]
 
 MERGEABLE_PRECISIONS = frozenset({"day", "week", "month"})
 
-_WORD = re.compile(r"[a-z][a-z'-]+")
 _STOPWORDS = word_set("stopwords.txt")
 _NONE: frozenset[str] = frozenset()
 #: The prefix of the keys a mention is found under besides its title words: a family of event
@@ -112,10 +110,11 @@ def _features(
     title: str, sentence: str, actors_cell: str, location: str, amount: str, words: HappeningWords
 ) -> tuple[object, ...]:
     """The fields of a :class:`Mention` after its dates; cached, as copies of a story recur."""
-    found = words.find(title)
+    tokens = tokens_of(title)
+    found = words.find_in(tokens)
     families = found.main_families or found.families or words.find(sentence).families
     places = _values(location)
-    title_words = _title_words(title)
+    title_words = _content_words(tokens)
     object_families = families & words.by_object
     about: frozenset[str] = _NONE
     if object_families:  # only kinds identified by their object read what a mention is about
@@ -155,16 +154,23 @@ def _named_words(actors: str, location: str) -> frozenset[str]:
 def _title_words(title: str) -> frozenset[str]:
     """The content words of a title in lowercase, without possessive "'s" and plural "s";
     cached, as family phrases, names and copies of a story recur."""
-    found = set()
-    for word in _WORD.findall(title.lower()):
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) < 3 or word in _STOPWORDS:
-            continue
-        found.add(
-            word[:-1] if len(word) > 4 and word[-1] == "s" and word[-2] not in "isu" else word
-        )
-    return frozenset(found)
+    return _content_words(tokens_of(title))
+
+
+def _content_words(tokens: list[str]) -> frozenset[str]:
+    """The content words among a text's :func:`tokens_of` (see :func:`_title_words`)."""
+    return frozenset(map(_word_form, tokens)).difference(("",))
+
+
+@lru_cache(maxsize=65_536)
+def _word_form(word: str) -> str:
+    """A lowercase word as :func:`_title_words` counts it, or "" when it does not (a stopword,
+    a word of fewer than three letters, a comma); cached, as words recur."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) < 3 or word in _STOPWORDS:
+        return ""
+    return word[:-1] if len(word) > 4 and word[-1] == "s" and word[-2] not in "isu" else word
 
 
 @lru_cache(maxsize=4096)

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from extract.knowledge.happenings import Found, happening_words
-from extract.merging.features import mentions_of, period
+from extract.knowledge.happenings import Found, happening_words, tokens_of
+from extract.merging.features import _title_words, mentions_of, period
 from extract.merging.rows import values_of
 from extract.schema import EVENT_COLUMNS
 
@@ -85,3 +85,36 @@ def test_the_main_clause_ends_at_a_subordinator_outside_the_phrases_found() -> N
     found = WORDS.find("They met ahead of the budget, voted")
     assert (found.families, found.main_families) == ({"visit", "vote"}, {"visit"})
     assert found.phrases == ("met", "budget", "voted")
+
+
+def test_tokens_are_lowercase_words_commas_and_semicolons() -> None:
+    assert tokens_of("Putin's TALKS, in Minsk; a 5-day visit (x-ray)") == [
+        "putin's",
+        "talks",
+        ",",
+        "in",
+        "minsk",
+        ";",
+        "a",
+        "day",
+        "visit",
+        "x-ray",
+    ]
+
+
+def test_event_words_are_found_in_tokens_as_in_text() -> None:
+    text = "Talks ahead of the budget vote as protesters met"
+    assert WORDS.find_in(tokens_of(text)) == WORDS.find(text)
+    assert WORDS.find_in(["they", "met", ",", "voted"]).main_families == {"visit"}
+
+
+def test_title_words_drop_short_words_stopwords_possessives_and_plurals() -> None:
+    assert _title_words("Putin's talks on the budget, as its protesters met; a bus-stops") == {
+        "putin",
+        "talk",
+        "budget",
+        "protester",
+        "met",
+        "bus-stop",
+    }
+    assert _title_words("The crisis of the news: gas") == {"crisis", "news", "gas"}
