@@ -58,9 +58,10 @@ merging:
   mentions file: next to OUT, named by replacing a final "events" in its name with
   "mentions" (events.csv -> mentions.csv), else by appending "-mentions"
   (belarus.parquet -> belarus-mentions.parquet). Both files appear together or not at all.
-  Merging keeps the rows in a temporary file next to OUT until the end of the run (removed
-  however the run ends) and only what deciding needs in memory; --no-merge streams them to
-  OUT as documents are read, one row per event of each document, without a mentions file.
+  Merging keeps the rows (beyond the first 20,000) in a temporary file next to OUT until the
+  end of the run (removed however the run ends) and only what deciding needs in memory;
+  --no-merge streams them to OUT as documents are read, one row per event of each document,
+  without a mentions file.
 
 exit status:
   0  every document was read and the events were written
