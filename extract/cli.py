@@ -255,7 +255,10 @@ def _ingest(args: argparse.Namespace, messages: _Messages) -> int:
     progress = messages.progress if messages.live else lambda message: None
     lexicons = args.lexicons.resolve() if args.lexicons else None
     try:
-        report = ingest_paths(args.workspace, args.paths, args.published, lexicons, say, progress)
+        with _terminated_as_exception():
+            report = ingest_paths(
+                args.workspace, args.paths, args.published, lexicons, say, progress
+            )
     except LexiconError as error:
         say(f"bad lexicon {error}")
         return EXIT_USAGE
@@ -265,6 +268,9 @@ def _ingest(args: argparse.Namespace, messages: _Messages) -> int:
     except KeyboardInterrupt:
         say("interrupted; the documents stored so far are kept, the next run merges them")
         return EXIT_INTERRUPTED
+    except _Terminated:
+        say("terminated; the documents stored so far are kept, the next run merges them")
+        return EXIT_TERMINATED
     say(f"{report.summary()} in {args.workspace}")
     return EXIT_SKIPPED if report.errors else EXIT_OK
 

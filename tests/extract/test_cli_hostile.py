@@ -243,6 +243,40 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     assert _wait_gone(workers) == set()
 
 
+def test_sigterm_during_a_workspace_merge_removes_its_spool_and_keeps_the_documents(
+    tmp_path: Path,
+) -> None:
+    from workspace.ingest import counts
+    from workspace.store import Workspace
+
+    for number in range(200):
+        write(tmp_path / "in" / f"d{number:03d}.md", STORY.format(id=f"d{number}"))
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "extract", str(tmp_path / "in"), "--workspace", str(tmp_path / "w")],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "TMPDIR": str(spool)},
+    )
+    deadline = time.monotonic() + 120
+    while not any(spool.iterdir()) and time.monotonic() < deadline:  # the merge has begun
+        time.sleep(0.005)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143
+    assert stderr.splitlines()[-1] == (
+        "extract: terminated; the documents stored so far are kept, the next run merges them"
+    )
+    assert list(spool.iterdir()) == []
+    workspace = Workspace.open(str(tmp_path / "w"))
+    try:
+        assert counts(workspace)["documents"] == 200
+    finally:
+        workspace.close()
+
+
 # Workers
 
 
