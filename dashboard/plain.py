@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import re
 
-#: Terminal escape sequences (CSI, OSC and two-character escapes).
-_TERMINAL = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-#: Control characters other than tab and line feed (C0, DEL and C1), and the bidirectional
-#: embeddings, overrides and isolates that can make text read in another order than it is.
-#: (Bidirectional characters written as themselves: the pattern also runs in Arrow's RE2.)
-CONTROL_CLASS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f" + "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-_CONTROLS = re.compile(CONTROL_CLASS)
+from extract.reading.controls import CONTROL_CLASS, strip_controls
+
+__all__ = ["CONTROL_CLASS", "WORD_JOINER", "clean", "plain"]
+
 #: What Markdown and Streamlit's extensions give a meaning to within a line: emphasis, code,
 #: links and images, HTML and entities, strikethrough, formulas, colour directives and icons
 #: (":red[", ":material/").
@@ -32,7 +29,7 @@ _BLOCK = re.compile(r"^(?:[#>+=-]|\d+(?=[.)]))")
 
 def clean(text: str) -> str:
     """``text`` without terminal escapes, control characters or bidirectional overrides."""
-    return _CONTROLS.sub("", _TERMINAL.sub("", text))
+    return strip_controls(text)
 
 
 def plain(text: object) -> str:

@@ -27,6 +27,7 @@ from extract import (
     write_events,
 )
 from extract.merging.spool import spooled_merge
+from extract.reading.controls import strip_controls
 from extract.reading.frontmatter import parse_date
 from extract.running.output import Rows, mentions_path, write_tables
 from extract.running.parallel import (
@@ -403,11 +404,11 @@ class _Messages:
         if self._open:
             print(file=self.stream)
             self._open = False
-        print(f"extract: {message}", file=self.stream)
+        print(f"extract: {strip_controls(message)}", file=self.stream)
 
     def progress(self, message: str) -> None:
         """Show ``message`` in place of the previous progress line (on a terminal)."""
-        print(f"\rextract: {message}", end="", file=self.stream, flush=True)
+        print(f"\rextract: {strip_controls(message)}", end="", file=self.stream, flush=True)
         self._open = True
 
 

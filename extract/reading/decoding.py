@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 
+from extract.reading.controls import strip_controls
 from extract.reading.errors import DocumentError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -27,7 +28,8 @@ _CONTROLS = bytes(code for code in range(32) if chr(code) not in "\n\r\t\f")
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """Decode a document's bytes to text with ``\\n`` line ends.
+    """Decode a document's bytes to text with ``\\n`` line ends, without terminal escapes,
+    control characters or bidirectional overrides (see :mod:`extract.reading.controls`).
 
     Tries a byte-order mark, then strict UTF-8, then the encoding charset-normalizer detects
     (Latin-1, Windows-1251, ...). Raises :class:`DocumentError` for empty, binary or
@@ -38,7 +40,7 @@ def decode_text(data: bytes, name: str) -> str:
         raise DocumentError(name, "empty file")
     if _looks_binary(text):
         raise DocumentError(name, _BINARY)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def decode_utf8(data: bytes, name: str) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from extract.reading.controls import strip_controls
 from extract.reading.dateline import headline_of, read_dateline
 from extract.reading.decoding import decode_text, refuse_binary_start
 from extract.reading.errors import DocumentError
@@ -80,7 +81,7 @@ def parse_document(text: str, name: str, published: date | None = None) -> Docum
     if not title and not fields:
         title = headline_of(body)
     return Document(
-        doc_id=fields.get("id") or Path(name).stem,
+        doc_id=fields.get("id") or strip_controls(Path(name).stem),
         text=body,
         title=title,
         published=published,
@@ -110,9 +111,9 @@ def parse_html_document(markup: bytes | str, name: str, published: date | None =
         "author": page.author,
     }
     return Document(
-        doc_id=Path(name).stem,
-        text=page.text,
-        title=page.title,
+        doc_id=strip_controls(Path(name).stem),
+        text=strip_controls(page.text),
+        title=strip_controls(page.title),
         published=page.published or published,
         source=page.site_name,
         url=page.url,

@@ -367,3 +367,28 @@ def test_spreadsheet_safe_applies_to_both_merged_tables(tmp_path: Path) -> None:
     assert rows(out)[0]["doc_ids"] == "'-evil"
     mention = rows(tmp_path / "mentions.csv")[0]
     assert (mention["doc_id"], mention["merged_id"]) == ("'-evil", "'-evil-1")
+
+
+# Terminal escapes and bidirectional overrides
+
+
+def test_terminal_escapes_and_bidi_overrides_never_reach_the_table_or_the_terminal(
+    tmp_path: Path,
+) -> None:
+    article = write(
+        tmp_path / "in" / "story.md",
+        '---\nid: story\ntitle: "\x1b[2J\x1b[31mRed\x1b[0m \u202etitle"\n'
+        "published: 2020-09-15\n---\n"
+        "On Monday, Vladimir Putin \x1b[31mmet\x1b[0m Alexander \u202eLukashenko in Sochi.\n",
+    )
+    empty = write(tmp_path / "in" / "e\x1b]0;pwned\x07vil\u202etxt.md", "")
+    out = tmp_path / "e.csv"
+    result = run(str(article.parent), "-o", str(out), "--no-merge")
+    (row,) = rows(out)
+    assert row["doc_title"] == "Red title"
+    assert row["sentence"] == "On Monday, Vladimir Putin met Alexander Lukashenko in Sochi."
+    assert (row["char_start"], row["char_end"]) == ("0", "60")
+    assert f"extract: skipped {tmp_path / 'in' / 'eviltxt.md'}: empty file\n" in result.stderr
+    assert empty.exists()
+    for text in (out.read_text(encoding="utf-8"), result.stderr):
+        assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
