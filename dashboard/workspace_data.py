@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import loading
+from dashboard import loading, upload
 from dashboard.sandbox import UploadError, Worker
 from extract import Document, DocumentError, LexiconError
 from workspace.curation import CURATION_COLUMNS, TARGET, curate
@@ -116,7 +116,8 @@ def add_files(
     memory limit (see :mod:`dashboard.sandbox`); never raises for a bad file or lexicon."""
     try:
         with Worker(lexicons) as worker:
-            extractor = IsolatedExtractor(Path(lexicons) if lexicons else None, worker)
+            directory = Path(lexicons) if lexicons else None
+            extractor = IsolatedExtractor(directory, worker, upload.MAX_UPLOAD_EVENTS)
             return ingest(workspace, files, published, extractor, progress)
     except WorkspaceError as error:
         return IngestReport(errors=[str(error)])
@@ -126,19 +127,30 @@ def add_files(
 
 @dataclass(frozen=True, eq=False)
 class IsolatedExtractor(Extractor):
-    """The workspace's extractor, run in the upload ``worker`` process."""
+    """The workspace's extractor, run in the upload ``worker`` process, giving at most
+    ``limit`` events in all (the upload's limit)."""
 
     worker: Worker | None = None
+    limit: int = 50_000
+    _given: list[int] = field(default_factory=lambda: [0])  # events given so far
 
     def extract(self, document: Document) -> tuple[list[dict[str, str]], str]:
         """As :meth:`Extractor.extract`, in the worker; raises :class:`DocumentError` when the
-        document needs more memory than the worker has."""
+        document needs more memory than the worker has, or the upload's limit is reached."""
         assert self.worker is not None
+        room = self.limit - self._given[0]
+        if room <= 0:
+            reason = f"not read, this upload already gave {self.limit:,} events"
+            raise DocumentError(document.doc_id, reason + "; upload it again on its own")
         try:
             extracted = self.worker.read(document)
         except UploadError as error:
             raise DocumentError(document.doc_id, str(error)) from None
-        return as_strings(extracted.rows), extracted.notice
+        rows, notices = extracted.rows[:room], [extracted.notice] if extracted.notice else []
+        if len(rows) < len(extracted.rows):
+            notices.append(f"only its first {room:,} events kept, the upload's limit is reached")
+        self._given[0] += len(rows)
+        return as_strings(rows), "; ".join(notices)
 
 
 def remove(workspace: Workspace, doc_id: str) -> str:

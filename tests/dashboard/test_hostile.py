@@ -15,10 +15,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import export, loading, options, params, sandbox, upload
+from dashboard import export, loading, options, params, sandbox, upload, workspace_data
 from dashboard.plain import WORD_JOINER, clean, plain
 from dashboard.timelinejs import to_timelinejs
 from extract.schema import EVENT_COLUMNS
+from workspace.store import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard" / "app.py")
@@ -265,3 +266,33 @@ def test_a_file_needing_more_memory_than_the_worker_has_is_refused_and_the_rest_
         "dense.txt: could not be read (needs more than 60 MB of memory to read)."
     ]
     assert {row["doc_id"] for row in outcome.rows} == {"small"}
+
+
+def test_workspace_uploads_go_through_the_same_worker_and_limits(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(sandbox.MEMORY_ENV, "60")
+    monkeypatch.setattr(upload, "MAX_UPLOAD_EVENTS", 500)
+    small = b"On Monday, Vladimir Putin met Alexander Lukashenko in Sochi.\n"
+    files = [
+        ("huge.txt", text_of("date-dense", 0.29).encode()),
+        ("a.txt", text_of("date-dense", 0.02).encode()),
+        ("small.txt", small),
+        ("b.txt", text_of("date-dense", 0.021).encode()),
+        ("c.txt", text_of("date-dense", 0.022).encode()),
+    ]
+    workspace = Workspace.open(str(tmp_path / "w.sqlite"))
+    try:
+        report = workspace_data.add_files(workspace, files, None, None, lambda done, name: None)
+        assert report.errors == [
+            "huge.txt: needs more than 60 MB of memory to read",
+            "c.txt: not read, this upload already gave 500 events; upload it again on its own",
+        ]
+        assert report.added == ["a.txt", "small.txt", "b.txt"]
+        assert report.events == 500
+        assert report.notes[-1].startswith("b.txt: only the first 420 of ")
+        assert report.notes[-1].endswith(
+            "; only its first 99 events kept, the upload's limit is reached"
+        )
+    finally:
+        workspace.close()
