@@ -434,7 +434,7 @@ def main() -> None:
     try:
         opened = open_source(source)
     except WorkspaceError as error:
-        st.error(f"Cannot open the workspace: {plain.plain(error)}.")
+        st.error(f"Cannot open the workspace: {plain.notice(error)}.")
         return
     events, mentions, workspace = opened.events, opened.mentions, opened.workspace
     catalog = choices(events, opened.version)
@@ -448,7 +448,7 @@ def main() -> None:
 
     st.caption(f"Dated events from news articles · {plain.plain(opened.name)}")
     for problem in opened.problems:
-        st.warning(plain.plain(problem))
+        st.warning(plain.notice(problem))
     notices = st.session_state.pop(state.URL_NOTICES, [])
     if notices:
         st.info(f"Some link parameters were ignored: {plain.plain('; '.join(notices))}.")

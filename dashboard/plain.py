@@ -13,7 +13,7 @@ import re
 
 from extract.reading.controls import CONTROL_CLASS, strip_controls
 
-__all__ = ["CONTROL_CLASS", "WORD_JOINER", "clean", "plain"]
+__all__ = ["CONTROL_CLASS", "WORD_JOINER", "clean", "notice", "plain", "without_folders"]
 
 #: What Markdown and Streamlit's extensions give a meaning to within a line: emphasis, code,
 #: links and images, HTML and entities, strikethrough, formulas, colour directives and icons
@@ -23,6 +23,8 @@ _INLINE = re.compile(r"[\\`*_\[\]<>&~$]|:(?=[A-Za-z0-9])")
 #: that (it is found in the text after parsing), an invisible word joiner does.
 _AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
 WORD_JOINER = "\u2060"
+#: An absolute file path (not the path part of a URL): its folders are left out of notices.
+_PATH = re.compile(r"(?<![\w:/.~-])/(?:[^\s/'\"]+/)+(?=[^\s/'\"]+)")
 #: What makes a line a heading, a quote, a list item or a rule.
 _BLOCK = re.compile(r"^(?:[#>+=-]|\d+(?=[.)]))")
 
@@ -30,6 +32,17 @@ _BLOCK = re.compile(r"^(?:[#>+=-]|\d+(?=[.)]))")
 def clean(text: str) -> str:
     """``text`` without terminal escapes, control characters or bidirectional overrides."""
     return strip_controls(text)
+
+
+def without_folders(text: str) -> str:
+    """``text`` with the folders of the absolute paths it names left out (``/srv/data/w.sqlite``
+    becomes ``w.sqlite``): visitors need not learn how the server's files are laid out."""
+    return _PATH.sub("", text)
+
+
+def notice(text: object) -> str:
+    """A message for visitors: plain text (see :func:`plain`) naming no server folder."""
+    return plain(without_folders(str(text)))
 
 
 def plain(text: object) -> str:

@@ -19,7 +19,7 @@ from dashboard import export, loading, options, params, sandbox, upload, workspa
 from dashboard.plain import WORD_JOINER, clean, plain
 from dashboard.timelinejs import to_timelinejs
 from extract.schema import EVENT_COLUMNS
-from workspace.store import Workspace
+from workspace.store import WORKSPACE_ENV, Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard" / "app.py")
@@ -99,6 +99,19 @@ def test_warnings_name_the_file_not_its_path(tmp_path: Path) -> None:
     problems = loading.load_events(path).problems
     assert problems and not any(str(tmp_path) in problem for problem in problems)
     assert not any(str(tmp_path) in p for p in loading.load_events(tmp_path / "none.csv").problems)
+
+
+def test_a_workspace_error_names_no_server_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(options.EVENTS_ENV, raising=False)
+    monkeypatch.setenv(WORKSPACE_ENV, str(tmp_path / "secret" / "none.sqlite"))
+    monkeypatch.setenv(options.READ_ONLY_ENV, "1")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert [shown(e.value) for e in at.error] == [
+        "Cannot open the workspace: workspace none.sqlite does not exist (opened read-only)."
+    ]
 
 
 def test_a_sources_parameter_of_5000_digits_is_ignored_with_a_short_notice(
