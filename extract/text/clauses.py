@@ -160,11 +160,11 @@ class Parse:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        tokens = [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(text)]
-        self.starts = [start for start, _, _ in tokens]
-        self.words = [word.lower() for _, _, word in tokens]
-        self.raw = [word for _, _, word in tokens]
-        self.ends = [end for _, end, _ in tokens]
+        matches = list(_TOKEN.finditer(text))
+        self.starts = [m.start() for m in matches]
+        self.raw = [m[0] for m in matches]
+        self.words = [word.lower() for word in self.raw]
+        self.ends = [m.end() for m in matches]
         self.predicates = tuple(self._predicates())
 
     @property
@@ -228,11 +228,10 @@ class Parse:
 
     def _predicates(self) -> list[Predicate]:
         words, found = self.words, list[Predicate]()
-        i, n = 0, len(words)
-        while i < n:
-            group = self._group(i)
+        free = 0  # the first word not in a verb group found
+        for i in self._group_starts():
+            group = self._group(i) if i >= free else None
             if group is None:
-                i += 1
                 continue
             last, head, tense = group
             found.append(
@@ -245,8 +244,8 @@ class Parse:
                     head in REPORTING,
                 )
             )
-            i = last + 1
-            infinitive = self._infinitive(i)
+            free = last + 1
+            infinitive = self._infinitive(free)
             if infinitive:
                 found.append(
                     Predicate(
@@ -258,8 +257,18 @@ class Parse:
                         False,
                     )
                 )
-                i = infinitive + 1
+                free = infinitive + 1
         return found
+
+    def _group_starts(self) -> list[int]:
+        """The words a verb group may start at (see :meth:`_group`): an auxiliary, or a word in
+        lowercase that is a known verb form or ends like one; others start none."""
+        return [
+            i
+            for i, (word, raw) in enumerate(zip(self.words, self.raw, strict=True))
+            if word in _AUXILIARIES
+            or (raw[:1].islower() and (word in _VERB_FORMS or word.endswith(("ed", "s"))))
+        ]
 
     def _infinitive(self, i: int) -> int:
         """The verb of a to-infinitive right after a verb group ending before word ``i``
@@ -490,6 +499,13 @@ class Parse:
 
 
 #: What separates a date from the predicate before it: a new clause opens between them.
+#: Words that start a verb group whatever their case (see :meth:`Parse._group`).
+_AUXILIARIES = (
+    _BE_PRESENT | _BE_PAST | _HAVE_PRESENT | _HAVE_PAST | _FUTURE | _MODALS | frozenset(_DO)
+)
+#: Known verb forms in lowercase that may start a verb group of their own.
+_VERB_FORMS = _IRREGULAR_PAST | _LONE_PARTICIPLES | _PRESENT_VERBS | _PLURAL_REPORTING
+
 _SEPARATE = re.compile(
     r"[;:]|,\s*(?:and|but|while|when|which|who|where|as|after|before|although|though|because|"
     r"whereas|then)\b|\b(?:that|and|but)\s+(?:in|on|at|during|since|by|after|before)\b"
