@@ -89,11 +89,12 @@ _APPOSITION = re.compile(
 )
 _DOUBLE_COMMA = re.compile(r",(?:\s*,)+")
 #: Words a title does not end with.
-_DANGLING = re.compile(
-    r"(?:[\s,]+(?:that|and|or|but|of|to|the|a|an|with|in|on|at|by|for|from|as|which|who|"
-    r"before|after|along|since|until|during|than|its|their|his|her|beginning|intended))+$",
-    re.I,
+_DANGLING_WORDS = (
+    r"that|and|or|but|of|to|the|a|an|with|in|on|at|by|for|from|as|which|who|"
+    r"before|after|along|since|until|during|than|its|their|his|her|beginning|intended"
 )
+_DANGLING = re.compile(rf"(?:[\s,]+(?:{_DANGLING_WORDS}))+$", re.I)
+_DANGLING_WORD = re.compile(_DANGLING_WORDS, re.I)
 _LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 #: Lowercase words that do not make a title more than a name: articles, "of", "former".
 _NAME_ONLY_WORDS = frozenset(("the", "a", "an", "of", "and", "for", "former"))
@@ -198,24 +199,30 @@ def _headline(
 @lru_cache(maxsize=256)
 def _finished(title: str) -> str:
     shortened = _shortened(title)
-    if not shortened.endswith("…"):
+    if not shortened.endswith("…") and _may_dangle(shortened):
         shortened = _DANGLING.sub("", shortened) or shortened
     return _capitalized(shortened)
+
+
+def _may_dangle(title: str) -> bool:
+    """Whether ``title`` may end with a dangling word, as a fast test: its last word after
+    whitespace or a comma is one (``_DANGLING`` needs that, and then searches the title)."""
+    words = title.rsplit(maxsplit=1)
+    last = words[-1][words[-1].rfind(",") + 1 :] if words else ""
+    return _DANGLING_WORD.fullmatch(last) is not None
 
 
 def _is_name_only(title: str) -> bool:
     """Whether ``title`` is no more than a name and a title ("Steve Jobs, the Apple Chief
     Executive Officer"): no lowercase word but articles, "of" and words of job titles."""
-    titles = _job_words()
-    return any(char.isupper() for char in title[:1]) and all(
-        word in _NAME_ONLY_WORDS or word in titles for word in _LOWERCASE_WORD.findall(title)
-    )
+    return title[:1].isupper() and _name_only_words().issuperset(_LOWERCASE_WORD.findall(title))
 
 
 @cache
-def _job_words() -> frozenset[str]:
-    """Words of job titles in lowercase ("chief", "executive", "officer")."""
-    return frozenset(word.lower() for word in word_list("job_titles.txt"))
+def _name_only_words() -> frozenset[str]:
+    """The lowercase words a name-only title may hold: ``_NAME_ONLY_WORDS`` and the words of
+    job titles in lowercase ("chief", "executive", "officer")."""
+    return _NAME_ONLY_WORDS | {word.lower() for word in word_list("job_titles.txt")}
 
 
 def _is_aside(text: str, span: tuple[int, int]) -> bool:
