@@ -67,6 +67,7 @@ from extract.text.clauses import (
     parse,
 )
 from extract.text.joined import Joined
+from extract.text.names import alternation
 from extract.text.sentences import Sentence, paragraph_spans, split_sentences, squeeze
 from extract.text.textnorm import analysis_text
 from extract.timex import Timex, tag
@@ -313,7 +314,7 @@ def _events(
 #: How far into a sentence the person a clause is told of may be named ("Apple CEO Steve Jobs
 #: unveiled ...").
 _SUBJECT_REACH = 60
-_REPORTING_WORD = re.compile(r"\b(?:" + "|".join(sorted(REPORTING)) + r")\b")
+_REPORTING_WORD = re.compile(rf"\b(?:{alternation(REPORTING)})\b")
 
 
 def _needs_default(
