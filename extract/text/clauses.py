@@ -18,6 +18,7 @@ modals, irregular past forms, reporting verbs, subordinators), which is enough t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -161,10 +162,10 @@ class Parse:
     def __init__(self, text: str) -> None:
         self.text = text
         matches = list(_TOKEN.finditer(text))
-        self.starts = [m.start() for m in matches]
-        self.raw = [m[0] for m in matches]
-        self.words = [word.lower() for word in self.raw]
-        self.ends = [m.end() for m in matches]
+        self.starts = list(map(re.Match.start, matches))
+        self.raw = list(map(re.Match.group, matches))
+        self.words = list(map(str.lower, self.raw))
+        self.ends = list(map(re.Match.end, matches))
         self.predicates = tuple(self._predicates())
 
     @property
@@ -263,11 +264,12 @@ class Parse:
     def _group_starts(self) -> list[int]:
         """The words a verb group may start at (see :meth:`_group`): an auxiliary, or a word in
         lowercase that is a known verb form or ends like one; others start none."""
+        raw = self.raw
         return [
             i
-            for i, (word, raw) in enumerate(zip(self.words, self.raw, strict=True))
+            for i, word in enumerate(self.words)
             if word in _AUXILIARIES
-            or (raw[:1].islower() and (word in _VERB_FORMS or word.endswith(("ed", "s"))))
+            or ((word in _VERB_FORMS or word.endswith(("ed", "s"))) and raw[i][:1].islower())
         ]
 
     def _infinitive(self, i: int) -> int:
@@ -412,10 +414,29 @@ class Parse:
     def _clause_of(self, i: int, found: list[Predicate]) -> str:
         """The kind of clause the verb group at word ``i`` heads, from the words before it back
         to the previous verb group or clause mark."""
-        words, raw = self.words, self.raw
+        words = self.words
         limit = _index_at(self.starts, found[-1].end - 1) + 1 if found else 0
         if self._reduced_relative(i, found):
             return RELATIVE
+        if not _CLAUSE_MARKS.isdisjoint(words[limit:i]) and (
+            marked := self._marked_clause(i, limit, found)
+        ):
+            return marked
+        if found and found[-1].reporting and found[-1].clause == MAIN:
+            return COMPLEMENT
+        if (
+            found
+            and found[-1].clause != MAIN
+            and not _coordinated(words, limit, i)
+            and not (found[-1].clause == RELATIVE and "," in words[limit:i])
+        ):
+            return found[-1].clause
+        return MAIN
+
+    def _marked_clause(self, i: int, limit: int, found: list[Predicate]) -> str:
+        """The kind of clause the nearest clause mark before word ``i`` (back to ``limit``)
+        opens, or '' without one."""
+        words, raw = self.words, self.raw
         for j in range(i - 1, limit - 1, -1):
             w = words[j]
             if w in (";", ":"):
@@ -430,16 +451,7 @@ class Parse:
                 j + 1 < len(words) and words[j + 1] in _SUBJECT_WORDS or raw[j + 1][:1].isupper()
             ):
                 return ADVERBIAL
-        if found and found[-1].reporting and found[-1].clause == MAIN:
-            return COMPLEMENT
-        if (
-            found
-            and found[-1].clause != MAIN
-            and not _coordinated(words, limit, i)
-            and not (found[-1].clause == RELATIVE and "," in words[limit:i])
-        ):
-            return found[-1].clause
-        return MAIN
+        return ""
 
     # -- attachment -------------------------------------------------------------------------
 
@@ -503,6 +515,8 @@ class Parse:
 _AUXILIARIES = (
     _BE_PRESENT | _BE_PAST | _HAVE_PRESENT | _HAVE_PAST | _FUTURE | _MODALS | frozenset(_DO)
 )
+#: Words that tell the kind of clause a verb group heads (see :meth:`Parse._clause_of`).
+_CLAUSE_MARKS = frozenset((";", ":", "that")) | _RELATIVE_WORDS | _SUBORDINATORS
 #: Known verb forms in lowercase that may start a verb group of their own.
 _VERB_FORMS = _IRREGULAR_PAST | _LONE_PARTICIPLES | _PRESENT_VERBS | _PLURAL_REPORTING
 
@@ -542,14 +556,7 @@ def _superlative(word: str) -> bool:
 
 def _index_at(starts: list[int], offset: int) -> int:
     """The index of the word that starts at or before ``offset``."""
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(0, lo - 1)
+    return max(0, bisect_right(starts, offset) - 1)
 
 
 def is_single_verb(predicate: Predicate) -> bool:
