@@ -637,12 +637,13 @@ def _kind_topics(trigger: TriggerMention | None) -> tuple[str, ...]:
 
 def _merged(events: list[Event]) -> list[Event]:
     """Each event merged into the first earlier one it is the same as (see :func:`same_event`,
-    which requires the same :func:`_when`: events are looked up by it)."""
+    which requires the same :func:`_when`: events are looked up by it, then compared by
+    :func:`_told_alike`)."""
     kept: list[Event] = []
     by_when: dict[tuple[object, ...], list[int]] = {}
     for event in events:
         candidates = by_when.setdefault(_when(event), [])
-        index = next((i for i in candidates if same_event(kept[i], event)), None)
+        index = next((i for i in candidates if _told_alike(kept[i], event)), None)
         if index is None:
             candidates.append(len(kept))
             kept.append(event)
@@ -658,8 +659,12 @@ def same_event(first: Event, second: Event) -> bool:
     "the talks") or when they share an actor; verb-triggered ones with no actor in common stay
     apart ("Russia agreed to X" and "Belarus agreed to Y").
     """
-    if _when(first) != _when(second):
-        return False
+    return _when(first) == _when(second) and _told_alike(first, second)
+
+
+def _told_alike(first: Event, second: Event) -> bool:
+    """Whether two mentions of the same :func:`_when` tell the same event (see
+    :func:`same_event`)."""
     if first.title.lower() == second.title.lower():
         return True
     if not first.event_kind or first.event_kind != second.event_kind:
