@@ -22,17 +22,21 @@ def find_topics(text: str, lexicon: Lexicon) -> list[str]:
 
     Keywords are whole words; a keyword with a capital letter ("WHO") must match its case.
     """
-    found = matched_topics(text, lexicon)
+    topics = _topics(lexicon)
+    found = _matched(text, topics)
     if not found:
         return found
-    parents = topic_parents(lexicon)
+    parents = topics.parents
     top = {parents[name] for name in found}
-    return [name for name in parents if name in top] + [n for n in found if n not in top]
+    return sorted(top, key=topics.ranks.__getitem__) + [n for n in found if n not in top]
 
 
 def matched_topics(text: str, lexicon: Lexicon) -> list[str]:
     """Topic names whose own keywords occur in ``text``, in ``topics.csv`` order."""
-    topics = _topics(lexicon)
+    return _matched(text, _topics(lexicon))
+
+
+def _matched(text: str, topics: _Topics) -> list[str]:
     if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text):
         candidates: Iterable[int] = range(len(topics.names))  # no shortcut beyond ASCII
     else:
@@ -82,14 +86,15 @@ class _Topics:
 
     names: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
-    first_words: re.Pattern[str]  # any first word, in lowercase, as a whole word
     by_first_word: dict[str, tuple[int, ...]]  # the topics of each first word
     unfiltered: frozenset[int]  # topics with a keyword that does not start with an ASCII word
+    parents: dict[str, str]  # see :func:`topic_parents`
+    ranks: dict[str, int]  # the place of each name of ``parents`` in it
 
     def candidates(self, text: str) -> list[int]:
         """The numbers of the topics ``text`` may match, in order."""
         found = set(self.unfiltered)
-        for word in set(self.first_words.findall(text.lower())):
+        for word in self.by_first_word.keys() & _WORD.findall(text.lower()):
             found.update(self.by_first_word[word])
         return sorted(found)
 
@@ -97,6 +102,7 @@ class _Topics:
 @cache
 def _topics(lexicon: Lexicon) -> _Topics:
     firsts = [_first_words(topic.keywords) for topic in lexicon.topics]
+    parents = topic_parents(lexicon)
     by_first_word: dict[str, list[int]] = {}
     for index, words in enumerate(firsts):
         for word in words or ():
@@ -104,9 +110,10 @@ def _topics(lexicon: Lexicon) -> _Topics:
     return _Topics(
         names=tuple(topic.name for topic in lexicon.topics),
         patterns=tuple(_keyword_pattern(topic.keywords) for topic in lexicon.topics),
-        first_words=re.compile(rf"\b(?:{alternation(by_first_word) or '(?!)'})\b"),
         by_first_word={word: tuple(indexes) for word, indexes in by_first_word.items()},
         unfiltered=frozenset(index for index, words in enumerate(firsts) if words is None),
+        parents=parents,
+        ranks={name: rank for rank, name in enumerate(parents)},
     )
 
 
