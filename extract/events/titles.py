@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from extract.knowledge.words import word_list
+from extract.text.names import alternation
 
 MAX_TITLE = 90
 
@@ -95,7 +96,9 @@ _DANGLING_WORDS = (
 )
 _DANGLING = re.compile(rf"(?:[\s,]+(?:{_DANGLING_WORDS}))+$", re.I)
 _DANGLING_WORD = re.compile(_DANGLING_WORDS, re.I)
-_LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
+#: What a word is made of, and a word that starts in lowercase.
+_WORD_CHAR = r"[\w’'-]"
+_LOWERCASE_WORD = re.compile(rf"(?<!{_WORD_CHAR})[a-z]{_WORD_CHAR}*")
 #: Lowercase words that do not make a title more than a name: articles, "of", "former".
 _NAME_ONLY_WORDS = frozenset(("the", "a", "an", "of", "and", "for", "former"))
 _FIRST_PERSON = re.compile(r"^(?:We|I|Our|My|Us)\b")
@@ -215,14 +218,17 @@ def _may_dangle(title: str) -> bool:
 def _is_name_only(title: str) -> bool:
     """Whether ``title`` is no more than a name and a title ("Steve Jobs, the Apple Chief
     Executive Officer"): no lowercase word but articles, "of" and words of job titles."""
-    return title[:1].isupper() and _name_only_words().issuperset(_LOWERCASE_WORD.findall(title))
+    return title[:1].isupper() and _other_lowercase_word().search(title) is None
 
 
 @cache
-def _name_only_words() -> frozenset[str]:
-    """The lowercase words a name-only title may hold: ``_NAME_ONLY_WORDS`` and the words of
-    job titles in lowercase ("chief", "executive", "officer")."""
-    return _NAME_ONLY_WORDS | {word.lower() for word in word_list("job_titles.txt")}
+def _other_lowercase_word() -> re.Pattern[str]:
+    """A lowercase word (as ``_LOWERCASE_WORD`` finds them) that a name-only title may not
+    hold: not one of ``_NAME_ONLY_WORDS`` nor a word of job titles in lowercase ("chief",
+    "executive", "officer"). A search stops at the first, where most titles have one."""
+    words = _NAME_ONLY_WORDS | {word.lower() for word in word_list("job_titles.txt")}
+    allowed = alternation(word for word in words if _LOWERCASE_WORD.fullmatch(word))
+    return re.compile(rf"(?<!{_WORD_CHAR})(?!(?:{allowed})(?!{_WORD_CHAR}))[a-z]{_WORD_CHAR}*")
 
 
 def _is_aside(text: str, span: tuple[int, int]) -> bool:
@@ -366,7 +372,7 @@ def _turn_reported_speech(title: str) -> str:
 
 def _shortened(title: str) -> str:
     """Cut a long title before a clause, then before a phrase, then drop its opener."""
-    participle = _PARTICIPLE_OPENER.match(title)
+    participle = _PARTICIPLE_OPENER.match(title) if "," in title else None  # it ends in one
     if len(title) <= MAX_TITLE and not participle:
         return title
     attempts = (title, _without_opener(title))
