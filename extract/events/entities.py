@@ -38,6 +38,9 @@ _MODEL = r"(?!(?:1[89]|20)\d\d(?![\w-]))[A-Z]{0,2}\d{1,4}[A-Za-z]{0,3}"
 _END = r"(?![\w’'-]|[.,:]\d|\s*%)"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^,;:\"“]{0,30}?[\s,])??(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]")
+#: The opening of a text that holds the pronoun of any ``_PRONOUN_SUBJECT`` match: up to 31
+#: characters before it, and "She".
+_PRONOUN_REACH = 31 + len("She")
 _ATTRIBUTION_BEFORE = re.compile(
     r"(?:\(|\baccording\s+to|\btold|\bto|\bwith|\bby|\bin|\bfrom|\bfor)\s*(?:(?:the|an?)\s+)?$",
     re.I,
@@ -239,6 +242,9 @@ def leading(names: Sequence[str]) -> str:
 def pronoun_subject(text: str) -> int:
     """Where "he" or "she" opens ``text`` as its subject (perhaps after a short adverbial:
     "In 1986 he bought ..."), else -1."""
+    opening = text[:_PRONOUN_REACH]
+    if "he" not in opening and "He" not in opening:  # a fast test: every pronoun holds one
+        return -1
     match = _PRONOUN_SUBJECT.match(text)
     return match.start("pronoun") if match else -1
 
