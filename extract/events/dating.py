@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from extract.events.narrative import Anchor
 from extract.events.periods import DayRange
@@ -96,8 +97,10 @@ def _is_event_noun(word: str, triggers: Mapping[str, object]) -> bool:
     return word in triggers or word in EVENT_NOUNS or word.endswith(_EVENT_SUFFIXES)
 
 
+@lru_cache(maxsize=1)
 def published_dating(day: date) -> Dating:
-    """The dating of an event told as news of the publication day."""
+    """The dating of an event told as news of the publication day; kept for the last day, which
+    dates most sentences of a document."""
     return Dating(DayRange(day, day, "day"), day.isoformat(), "", "published", "day")
 
 
