@@ -34,6 +34,10 @@ class Found(NamedTuple):
 _TOKEN = re.compile(r"[a-z][a-z'-]*|[,;]")
 #: Phrases are matched up to this many words long.
 _LONGEST = 4
+#: Words that open a reference to a happening the reader knows of ("the agreement").
+_DEFINITE = frozenset({"the", "this", "that"})
+#: How many words after them an object word ("the digital trade agreement") may stand.
+_REFERENCE_REACH = 3
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,6 +123,20 @@ class HappeningWords:
             frozenset(participants),
             tuple(phrases),
         )
+
+    def referred_in(self, tokens: list[str]) -> frozenset[str]:
+        """The family of the happening a text (as :func:`tokens_of`) opens by naming as known:
+        an event word right after "the", "this" or "that" ("The talks ended"), or an object
+        word a few words after ("The digital trade agreement was signed"); else none."""
+        if not tokens or tokens[0] not in _DEFINITE:
+            return frozenset()
+        for at in range(1, min(len(tokens), 1 + _REFERENCE_REACH)):
+            for length in self.lengths.get(tokens[at], ()):
+                phrase = " ".join(tokens[at : at + length])
+                family = self.family_of.get(phrase)
+                if family and (at == 1 or phrase in self.objects):
+                    return frozenset((family,))
+        return frozenset()
 
 
 def tokens_of(text: str) -> list[str]:

@@ -7,7 +7,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
-from extract.merging.features import KIND_KEY, Mention
+from extract.merging.features import KIND_KEY, REFERENCE_KEY, Mention
 from extract.merging.scoring import MAX_GAP_DAYS, SAME_DOCUMENT_THRESHOLD, THRESHOLD, pair_score
 
 #: What :func:`pair_score` reads of a mention: all but its index and document.
@@ -33,10 +33,6 @@ class _Class:
         left = self.documents.pop(mention.doc_id) - 1
         if left:
             self.documents[mention.doc_id] = left
-
-    def only_of(self, doc_id: str) -> bool:
-        """Whether all the members are of the document ``doc_id``."""
-        return len(self.documents) == 1 and doc_id in self.documents
 
 
 class _KeyIndex:
@@ -69,13 +65,15 @@ class _KeyIndex:
     def candidates(self, mention: Mention) -> set[_Class]:
         """The classes ``mention`` can merge with: with actors, classes sharing an actor or a
         kind of event with a word, place or participant, and those naming none that share a
-        key; without actors, any sharing a key (see :attr:`Mention.keys`)."""
+        key; without actors, any sharing a key (see :attr:`Mention.keys`); and those of the
+        kind of event it names as known."""
         if mention.actors:
             sets = [self.actors.get(actor) for actor in mention.actors]
             sets += [self.bare_words.get(word) for word in mention.keys]
             sets += [self.words.get(key) for key in mention.keys if key.startswith(KIND_KEY)]
         else:
-            sets = [self.words.get(word) for word in mention.keys]
+            sets = [self.words.get(key) for key in mention.keys if key[0] != REFERENCE_KEY]
+        sets += [self.words.get(REFERENCE_KEY + family) for family in mention.refers]
         return set().union(*filter(None, sets))
 
     def _update(
@@ -125,16 +123,20 @@ def scored_pairs(
             members = found.members
             other = next(iter(members.values()))  # the same score for every member: scored once
             same_kind = not mention.families.isdisjoint(other.families)
-            if not same_kind and found.only_of(doc_id):
+            if doc_id not in found.documents:
+                score = pair_score(other, mention)
+                if score >= THRESHOLD:
+                    yield score, list(members), row
                 continue
-            score = pair_score(other, mention)
-            if score < THRESHOLD:
-                continue
-            if score < SAME_DOCUMENT_THRESHOLD or not same_kind:
-                rows = [i for i, m in members.items() if m.doc_id != doc_id]
-            else:
-                rows = list(members)
+            if same_kind:  # a document's own mentions score as such (see :func:`evidence`)
+                own = [i for i, m in members.items() if m.doc_id == doc_id]
+                score = pair_score(members[own[0]], mention)
+                if score >= SAME_DOCUMENT_THRESHOLD:
+                    yield score, own, row
+            rows = [i for i, m in members.items() if m.doc_id != doc_id]
             if rows:
-                yield score, rows, row
+                score = pair_score(members[rows[0]], mention)
+                if score >= THRESHOLD:
+                    yield score, rows, row
         heapq.heappush(expiry, (mention.end, row, mention))
         index.add(mention)

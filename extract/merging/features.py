@@ -23,7 +23,20 @@ _NONE: frozenset[str] = frozenset()
 #: The prefix of the keys a mention is found under besides its title words: a family of event
 #: words with a title word, a place or a participant (see :attr:`Mention.keys`).
 KIND_KEY = "%"
-_DOC_ID, _DATE, _END_DATE, _PRECISION, _TITLE, _SENTENCE, _ACTORS, _LOCATION, _AMOUNT = map(
+#: The prefix of the key of the one family of a mention of one kind of event.
+REFERENCE_KEY = "^"
+(
+    _DOC_ID,
+    _DATE,
+    _END_DATE,
+    _PRECISION,
+    _TITLE,
+    _SENTENCE,
+    _CHAR_START,
+    _ACTORS,
+    _LOCATION,
+    _AMOUNT,
+) = map(
     EVENT_COLUMNS.index,
     (
         "doc_id",
@@ -32,6 +45,7 @@ _DOC_ID, _DATE, _END_DATE, _PRECISION, _TITLE, _SENTENCE, _ACTORS, _LOCATION, _A
         "precision",
         "title",
         "sentence",
+        "char_start",
         "actors",
         "location",
         "amount",
@@ -46,12 +60,15 @@ class Mention(NamedTuple):
 
     index: int
     doc_id: str
+    #: Where its sentence starts in its document (the ``char_start`` cell as written).
+    sentence: str
     day: bool
     start: int
     end: int
     actors: frozenset[str]
-    #: Title words, and each family with each place and each participant (prefixed with
-    #: ``KIND_KEY``).
+    #: Title words, each family with each place and each participant (prefixed with
+    #: ``KIND_KEY``), and the one family of a mention of one (prefixed with ``REFERENCE_KEY``),
+    #: under which mentions that refer to a happening of that kind find it.
     keys: frozenset[str]
     families: frozenset[str]
     #: Of ``families``, those identified by what they are about (votes, agreements).
@@ -64,6 +81,9 @@ class Mention(NamedTuple):
     amounts: frozenset[str]
     #: The content words of the title, sorted, for fuzzy comparison.
     text: str
+    #: The family of the happening the title opens by naming as known ("The agreement was
+    #: signed"), which within one document is one already told.
+    refers: frozenset[str]
 
 
 def period(values: Values) -> tuple[int, int] | None:
@@ -91,7 +111,16 @@ def mention_of(index: int, values: Values, words: HappeningWords) -> Mention | N
         values[_AMOUNT],
         words,
     )
-    return Mention._make((index, values[_DOC_ID], values[_PRECISION] == "day", *dates, *features))
+    return Mention._make(
+        (
+            index,
+            values[_DOC_ID],
+            values[_CHAR_START],
+            values[_PRECISION] == "day",
+            *dates,
+            *features,
+        )
+    )
 
 
 def mentions_of(
@@ -126,6 +155,8 @@ def _features(
     if families and (places or found.participants):
         others = [*("@" + place for place in places), *("+" + one for one in found.participants)]
         keys = keys.union(KIND_KEY + family + other for family in families for other in others)
+    if len(families) == 1:
+        keys = keys.union(REFERENCE_KEY + family for family in families)
     return (
         _values(actors_cell),
         keys,
@@ -136,6 +167,7 @@ def _features(
         places,
         _values(amount),
         " ".join(sorted(title_words)),
+        words.referred_in(tokens),
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from extract.knowledge.happenings import HappeningWords
 from extract.merging.features import Mention, Values, mention_of
-from extract.merging.scoring import evidence
+from extract.merging.scoring import evidence, one_clause
 from extract.schema import EVENT_COLUMNS, split_values
 
 _DOC_ID, _ACTORS, _LOCATION = map(EVENT_COLUMNS.index, ("doc_id", "actors", "location"))
@@ -32,12 +32,15 @@ def merge_reason(rows: Sequence[Values], lead: int, words: HappeningWords) -> st
     participants: dict[str, None] = {}
     amounts: dict[str, None] = {}
     wording: list[float] = []
+    referred: dict[str, None] = {}
     for other in others:
         shared = evidence(first, other)
         if shared is None:
             continue
         if shared.kind > 0:
             kinds.update(dict.fromkeys(sorted(first.families & other.families)))
+        if shared.reference:
+            referred.update(dict.fromkeys(sorted(first.families)))
         places.update(dict.fromkeys(_ordered(rows[lead][_LOCATION], first.places & other.places)))
         actors.update(dict.fromkeys(_ordered(rows[lead][_ACTORS], first.actors & other.actors)))
         participants.update(dict.fromkeys(sorted(first.participants & other.participants)))
@@ -54,6 +57,7 @@ def merge_reason(rows: Sequence[Values], lead: int, words: HappeningWords) -> st
             ("shared actors", actors),
             ("same participants", participants),
             ("same amount", amounts),
+            ("named as told before", referred),
         )
         if values
     ]
@@ -61,6 +65,8 @@ def merge_reason(rows: Sequence[Values], lead: int, words: HappeningWords) -> st
     if wording:
         low, high = min(wording), max(wording)
         parts.append(f"wording {low:.2f}" if low == high else f"wording {low:.2f}-{high:.2f}")
+    if any(one_clause(first, other) for other in others):
+        parts.append("one clause with two dates")
     if len({row[_DOC_ID] for row in rows}) < len(rows):
         parts.append("told more than once by one document")
     return "; ".join(parts)

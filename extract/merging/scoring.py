@@ -23,6 +23,9 @@ _NESTED_FACTOR = 0.9
 #: Weights of the evidence (see :func:`evidence`).
 ACTOR_WEIGHT, KIND_WEIGHT, PLACE_WEIGHT, PARTICIPANT_WEIGHT = 0.35, 0.3, 0.15, 0.1
 AMOUNT_WEIGHT, WORDING_WEIGHT = 0.15, 0.3
+#: A document naming a happening of a kind it told as known ("The agreement was signed by
+#: ...") points back to it as surely as a shared actor does.
+REFERENCE_WEIGHT = ACTOR_WEIGHT
 #: Wording at least this alike makes two reports of a vote or an agreement about one thing.
 SAME_OBJECT_WORDING = 0.5
 #: What the evidence loses for kinds, or places, that both name and none of which is shared.
@@ -38,6 +41,8 @@ class Evidence(NamedTuple):
     participants: bool
     amounts: bool
     wording: float
+    #: One of two mentions of one document names the kind of event they share as known.
+    reference: bool = False
 
     @property
     def total(self) -> float:
@@ -46,12 +51,19 @@ class Evidence(NamedTuple):
 
 
 def _weighted(
-    actors: float, kind: int, place: int, participants: bool, amounts: bool, wording: float
+    actors: float,
+    kind: int,
+    place: int,
+    participants: bool,
+    amounts: bool,
+    wording: float,
+    reference: bool = False,
 ) -> float:
     """The weighted sum of the parts of an :class:`Evidence`, at most 1."""
     return min(
         1.0,
         ACTOR_WEIGHT * actors
+        + REFERENCE_WEIGHT * reference
         + (KIND_WEIGHT * kind if kind > 0 else OTHER_KIND_PENALTY * kind)
         + (PLACE_WEIGHT * place if place > 0 else OTHER_PLACE_PENALTY * place)
         + PARTICIPANT_WEIGHT * participants
@@ -66,6 +78,8 @@ def pair_score(a: Mention, b: Mention) -> float:
     factor = date_factor(a, b)
     if not factor:
         return 0.0
+    if one_clause(a, b):
+        return factor  # one clause with two dates ("overnight on Wednesday"): one happening
     shared = evidence(a, b, factor)
     if shared is None:
         return 0.0
@@ -73,12 +87,20 @@ def pair_score(a: Mention, b: Mention) -> float:
     return round(score, 4) if score > _BELOW_THRESHOLD else 0.0  # most pairs: spare the rounding
 
 
+def one_clause(a: Mention, b: Mention) -> bool:
+    """Whether two mentions are one clause of one sentence with two dates: the same sentence
+    of one document and the same title words."""
+    return (a.doc_id, a.sentence, a.text) == (b.doc_id, b.sentence, b.text) and bool(a.text)
+
+
 def evidence(a: Mention, b: Mention, factor: float = 0.0) -> Evidence | None:
     """What ``a`` and ``b`` share, or None when they cannot be one happening: both give
     amounts but share none, or both name actors but share none, unless they tell of one kind
     of event in one place (one report names the signatories, the other their countries). Their
     wording
-    counts when they share a key (see :attr:`Mention.keys`). With a date ``factor``, also None
+    counts when they share a key (see :attr:`Mention.keys`). Within one document, a mention
+    that names the kind of event both tell as known ("The agreement was signed by ...") needs
+    no shared actor or place, only none that differs. With a date ``factor``, also None
     when the score cannot reach ``THRESHOLD`` whatever the wording (which then is not read)."""
     amounts = bool(a.amounts and b.amounts)
     if amounts and a.amounts.isdisjoint(b.amounts):
@@ -92,17 +114,31 @@ def evidence(a: Mention, b: Mention, factor: float = 0.0) -> Evidence | None:
     place = _agreement(a.places, b.places)
     participants = not a.participants.isdisjoint(b.participants)
     worded = not a.keys.isdisjoint(b.keys)
+    referred = _referred(a, b)
+    best = 1.0 if worded else 0.0
     if factor and (  # even with the best wording
-        factor * _weighted(actors, kind, place, participants, amounts, 1.0 if worded else 0.0)
+        factor * _weighted(actors, kind, place, participants, amounts, best, referred)
         <= _BELOW_THRESHOLD
     ):
         return None
     wording = fuzz.token_set_ratio(a.text, b.text) / 100 if worded else 0.0
     if kind > 0 and a.object_families:
         kind = _kind(a, b, wording)
-    if unnamed and (kind < 1 or place < 1):
+    reference = referred and kind > 0
+    if unnamed and (kind < 1 or place < (0 if reference else 1)):
         return None
-    return Evidence(actors, kind, place, participants, amounts, wording)
+    return Evidence(actors, kind, place, participants, amounts, wording, reference)
+
+
+def _referred(a: Mention, b: Mention) -> bool:
+    """Whether two mentions of one document tell one kind of event, and only that, and one of
+    them names it as known ("The agreement was signed by ...")."""
+    return (
+        a.doc_id == b.doc_id
+        and len(a.families) == 1
+        and a.families == b.families
+        and not (a.refers | b.refers).isdisjoint(a.families)
+    )
 
 
 def _kind(a: Mention, b: Mention, wording: float) -> int:

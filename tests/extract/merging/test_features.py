@@ -118,3 +118,19 @@ def test_title_words_drop_short_words_stopwords_possessives_and_plurals() -> Non
         "bus-stop",
     }
     assert _title_words("The crisis of the news: gas") == {"crisis", "news", "gas"}
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("The budget was adopted on Tuesday", {"vote"}),  # an object word after "the"
+        ("This year's budget was adopted", {"vote"}),  # within three words
+        ("The talks ahead of the summit ended", {"meeting"}),  # an event word right after
+        ("The ministers met in Minsk", set()),  # an event word further on: a verb
+        ("Parliament adopted the budget", set()),  # not at the start
+    ],
+)
+def test_a_title_opening_with_the_and_an_event_word_refers_to_that_kind(
+    title: str, family: set[str]
+) -> None:
+    assert WORDS.referred_in(tokens_of(title)) == family

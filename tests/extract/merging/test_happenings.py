@@ -152,3 +152,26 @@ def test_one_sentence_giving_a_happening_two_dates_is_one_event(
     assert (arrival["sources"], arrival["mentions"]) == ("1", "2")
     assert arrival["date_conflict"] == "2025-03-13 (Asia Business Daily)"
     assert arrival["merge_reason"].endswith("told more than once by one document")
+
+
+def test_a_document_naming_its_signing_as_told_before_tells_it_once(
+    stories: dict[str, Tables],
+) -> None:
+    hanoi = stories["hanoi"]
+    # "The European Union and Vietnam signed ..." and, later, "The agreement was signed on
+    # Thursday by Aaltonen and ...": no actor or place in common, one signing
+    signed = event_of(hanoi, "mekong-times-trade", "Union and Vietnam signed", "2025-03-13")
+    again = event_of(hanoi, "mekong-times-trade", "The agreement was signed", "2025-03-13")
+    assert again["event_id"] == signed["event_id"] == "asia-business-daily-vietnam-1"
+    assert (signed["sources"], signed["mentions"]) == ("4", "5")
+    arrival = event_of(hanoi, "mekong-times-trade", "arrived in Hanoi", "2025-03-12")
+    assert arrival["event_id"] == "saigon-ledger-deal-2"  # "for the signing": another happening
+
+
+def test_one_clause_dated_overnight_on_wednesday_is_one_event(stories: dict[str, Tables]) -> None:
+    grodno = stories["grodno"]
+    # "Polish fighter jets shot down drones ... overnight on Wednesday": two date expressions
+    night = event_of(grodno, "vistula-herald-drills", "shot down drones", "2025-09-11")
+    day = event_of(grodno, "vistula-herald-drills", "shot down drones", "2025-09-10")
+    assert night["event_id"] == day["event_id"] == "eastern-observer-maneuvers-3"
+    assert night["date_conflict"] == "2025-09-11TNI (Vistula Herald)"

@@ -160,6 +160,14 @@ def test_a_document_telling_one_happening_twice_gives_one_event() -> None:
     assert summit["date_conflict"] == "2020-09-15 (A)"
 
 
+def test_one_clause_with_dates_a_day_apart_is_one_event_but_two_sentences_are_two() -> None:
+    march = {"title": "Protesters marched in Minsk", "actors": ""}
+    night = event("a-1", "2020-09-13", char_start="40", **march)
+    day = event("a-2", "2020-09-14", char_start="40", **march)
+    next_day = event("a-3", "2020-09-15", char_start="90", **march)
+    assert groups([night, day, next_day]) == [{"a-1", "a-2"}, {"a-3"}]
+
+
 def test_undated_events_stay_single() -> None:
     rows = [event("a-1", "", precision="month", timex="XXXX-08"), event("b-1", "", timex="")]
     merged, _ = merge_events(rows)
