@@ -33,6 +33,7 @@ REFERENCE_KEY = "^"
     _TITLE,
     _SENTENCE,
     _CHAR_START,
+    _TIMEX,
     _ACTORS,
     _LOCATION,
     _AMOUNT,
@@ -46,6 +47,7 @@ REFERENCE_KEY = "^"
         "title",
         "sentence",
         "char_start",
+        "timex",
         "actors",
         "location",
         "amount",
@@ -62,6 +64,8 @@ class Mention(NamedTuple):
     doc_id: str
     #: Where its sentence starts in its document (the ``char_start`` cell as written).
     sentence: str
+    #: Whether its date is a time of day ("overnight", "Tuesday night"): a value with a time.
+    timed: bool
     day: bool
     start: int
     end: int
@@ -116,6 +120,7 @@ def mention_of(index: int, values: Values, words: HappeningWords) -> Mention | N
             index,
             values[_DOC_ID],
             values[_CHAR_START],
+            "T" in values[_TIMEX],
             values[_PRECISION] == "day",
             *dates,
             *features,

@@ -88,9 +88,14 @@ def pair_score(a: Mention, b: Mention) -> float:
 
 
 def one_clause(a: Mention, b: Mention) -> bool:
-    """Whether two mentions are one clause of one sentence with two dates: the same sentence
-    of one document and the same title words."""
-    return (a.doc_id, a.sentence, a.text) == (b.doc_id, b.sentence, b.text) and bool(a.text)
+    """Whether two mentions are one clause of one sentence dated twice, once by a time of day
+    ("overnight on Wednesday"): the same sentence of one document and the same title words.
+    A list of days ("on Monday, Tuesday and Wednesday") tells one happening a day."""
+    return (
+        (a.timed or b.timed)
+        and (a.doc_id, a.sentence, a.text) == (b.doc_id, b.sentence, b.text)
+        and bool(a.text)
+    )
 
 
 def evidence(a: Mention, b: Mention, factor: float = 0.0) -> Evidence | None:

@@ -160,12 +160,14 @@ def test_a_document_telling_one_happening_twice_gives_one_event() -> None:
     assert summit["date_conflict"] == "2020-09-15 (A)"
 
 
-def test_one_clause_with_dates_a_day_apart_is_one_event_but_two_sentences_are_two() -> None:
-    march = {"title": "Protesters marched in Minsk", "actors": ""}
-    night = event("a-1", "2020-09-13", char_start="40", **march)
-    day = event("a-2", "2020-09-14", char_start="40", **march)
-    next_day = event("a-3", "2020-09-15", char_start="90", **march)
-    assert groups([night, day, next_day]) == [{"a-1", "a-2"}, {"a-3"}]
+def test_one_clause_dated_by_a_day_and_a_night_is_one_event_but_not_a_list_of_days() -> None:
+    march = {"title": "Protesters marched in Minsk", "actors": "", "char_start": "40"}
+    night = event("a-1", "2020-09-13", timex="2020-09-13TNI", **march)
+    day = event("a-2", "2020-09-14", **march)
+    again = event("a-3", "2020-09-15", timex="2020-09-15TNI", **{**march, "char_start": "90"})
+    assert groups([night, day, again]) == [{"a-1", "a-2"}, {"a-3"}]  # another sentence
+    listed = [event(f"b-{n}", f"2020-09-{n:02}", **march) for n in (13, 14, 15)]
+    assert groups(listed) == [{"b-13"}, {"b-14"}, {"b-15"}]
 
 
 def test_undated_events_stay_single() -> None:
