@@ -28,6 +28,7 @@ from extract.events.entities import (
 from extract.knowledge.lexicon import Lexicon
 from extract.knowledge.words import word_list, word_set
 from extract.text.joined import ByText, Joined
+from extract.text.letters import LETTER, LOWER, UPPER
 from extract.text.names import (
     LeadWords,
     Mention,
@@ -59,18 +60,18 @@ _SPATIAL_BEFORE_REVERSED = re.compile(
 )
 _COMMA = re.compile(r",\s*")
 _START = attrgetter("start")
-_INITIAL = re.compile(r"([A-Za-z])[\w'’-]*")
+_INITIAL = re.compile(rf"([{LETTER}])[\w'’-]*")
 # Possessive quantifiers (++) where giving characters back cannot lead to a match: a name word
 # is always followed by whitespace, an apostrophe or hyphen, or a non-word character.
-_NAME_WORD_REST = r"[a-z]++(?:[-'’][A-Z]?[a-z]++)?"
-_NAME_WORD = rf"[A-Z]{_NAME_WORD_REST}"
+_NAME_WORD_REST = rf"[{LOWER}]++(?:[-'’][{UPPER}]?[{LOWER}]++)?"
+_NAME_WORD = rf"[{UPPER}]{_NAME_WORD_REST}"
 #: A capital letter that starts a word (not preceded by a word character or a hyphen); the
 #: patterns start with it so that the regex engine can skip to the capitals.
-_WORD_CAPITAL = r"[A-Z](?<![\w-][A-Z])"
+_WORD_CAPITAL = rf"[{UPPER}](?<![\w-][{UPPER}])"
 _NAME_RUN = re.compile(rf"{_WORD_CAPITAL}{_NAME_WORD_REST}(?:[ \t]{_NAME_WORD}){{1,4}}(?![\w-])")
 _ORGANIZATION_RUN = re.compile(
-    rf"{_WORD_CAPITAL}(?:{_NAME_WORD_REST}|[A-Z]++)"
-    rf"(?:\s++(?:of|for|and|on)?\s*(?:{_NAME_WORD}|[A-Z]{{2,}}+))*"
+    rf"{_WORD_CAPITAL}(?:{_NAME_WORD_REST}|[{UPPER}]++)"
+    rf"(?:\s++(?:of|for|and|on)?\s*(?:{_NAME_WORD}|[{UPPER}]{{2,}}+))*"
     rf"\s++(?:{alternation(ORGANIZATION_WORDS)})(?![\w-])"
 )
 

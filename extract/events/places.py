@@ -9,6 +9,7 @@ from functools import cache
 from extract.events.actors import FUNCTION_WORDS, GENERIC_WORDS, place_forms
 from extract.knowledge.lexicon import Lexicon
 from extract.knowledge.words import word_list
+from extract.text.letters import LOWER, UPPER
 from extract.text.names import Mention
 
 #: Words that put a following place name in the role of a location.
@@ -19,10 +20,11 @@ _BEFORE = re.compile(rf"(?:^|[^\w-])(?:{'|'.join(SPATIAL_WORDS)})\s+{_SETTLEMENT
 _CITY_COUNTRY = re.compile(r"^,\s*$")
 _IN_NAME = re.compile(
     rf"(?<![\w-])(?:{'|'.join(SPATIAL_WORDS)})\s+{_SETTLEMENT}"
-    r"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?![\w-])"
+    rf"(?P<name>[{UPPER}][{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+)?)(?![\w-])"
 )
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:,[^(—–]*)?\s*(?:\([^)]*\))?\s*[—–-]"
+    rf"^(?P<place>[{UPPER}][{UPPER}.'-]+(?: [{UPPER}][{UPPER}.'-]+)*)"
+    r"(?:,[^(—–]*)?\s*(?:\([^)]*\))?\s*[—–-]"
 )
 
 

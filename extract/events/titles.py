@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from extract.knowledge.words import word_list
+from extract.text.letters import UPPER
 from extract.text.names import alternation
 
 MAX_TITLE = 90
@@ -38,7 +39,7 @@ _OPENER = re.compile(
     re.I,
 )
 _REPORTED = re.compile(
-    r"^(?P<content>.+?),\s+(?P<speaker>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+"
+    rf"^(?P<content>.+?),\s+(?P<speaker>(?:[{UPPER}][\w.’'-]*\s+){{0,3}}[{UPPER}][\w.’'-]*)\s+"
     r"(?P<verb>said|says|explained|noted|added|stressed|warned|wrote|insisted|told reporters)"
     r"(?:,?\s+adding)?$"
 )

@@ -22,13 +22,16 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extract.text.letters import LETTER
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 _TOKEN = re.compile(
-    r"[A-Za-z][A-Za-z-]*(?:[’'](?![sS]\b)[A-Za-z]+)*|[’'][sS]\b|\d+(?:[.,:]\d+)*%?|[^\sA-Za-z\d]"
+    rf"[{LETTER}][{LETTER}-]*(?:[’'](?![sS]\b)[{LETTER}]+)*|[’'][sS]\b|\d+(?:[.,:]\d+)*%?"
+    rf"|[^\s{LETTER}\d]"
 )
 
 _BE_PRESENT = frozenset(("is", "are", "am", "'s", "’s", "isn't", "aren't"))
