@@ -1,6 +1,6 @@
 """Dates told by another event of the story: "two days after the strike", "the day before the
-vote", "a week after the Monday summit", and the day of a clause placed "at the annual
-conference" or "during the keynote" the story told of.
+vote", "a week after the Monday summit", "since its launch", and the day of a clause placed "at
+the annual conference" or "during the keynote" the story told of.
 
 Such a phrase dates its clause by an event the story told before it: the latest earlier event
 on a known day whose sentence names the same happening (the noun itself, another of its forms
@@ -83,6 +83,30 @@ def references(text: str, timexes: Sequence[Timex]) -> list[Reference]:
             (t for t in timexes if t.type == "DATE" and start < t.start and t.end <= end), None
         )
         found.append(Reference(start, end, text[start:end], noun, sign * days, inner))
+    return found
+
+
+#: The start of a state at an event: "since its launch", "since the election" (group 1: the
+#: phrase after "since", group 2: its words after the article).
+_SINCE = re.compile(
+    r"\b[Ss]ince\s+((?:the|its|his|her|their)\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*))\b"
+)
+
+
+def since_references(
+    text: str, nouns: Collection[str], triggers: Mapping[str, Trigger]
+) -> list[Reference]:
+    """The phrases "since <the event>" of a sentence ``text`` ("since its launch"): the day a
+    state starts is the day of that event; the phrase is the noun phrase, after "since"."""
+    found = []
+    for match in _SINCE.finditer(text):
+        words = match[2].split()
+        for count, noun in enumerate(words, start=1):
+            if noun in nouns or noun in triggers:
+                start = match.start(1)
+                end = match.start(2) + len(" ".join(words[:count]))
+                found.append(Reference(start, end, text[start:end], noun, 0, None))
+                break
     return found
 
 

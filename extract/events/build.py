@@ -29,7 +29,13 @@ from functools import cached_property, lru_cache
 
 from extract.events.actors import SentenceActors, find_speaker
 from extract.events.amounts import find_amounts
-from extract.events.anchored import Happened, anchor_day, located_at, references
+from extract.events.anchored import (
+    Happened,
+    anchor_day,
+    located_at,
+    references,
+    since_references,
+)
 from extract.events.dating import (
     EVENT_NOUNS,
     LEAD_SENTENCES,
@@ -217,7 +223,11 @@ def _events(
             spans_of = [timex for timex in retagged if _is_day_count(timex)]
         else:
             timexes, spans_of = dates.get(index, []), durations.get(index, [])
-        if spans_of or any(timex.text.endswith(("after", "before")) for timex in timexes):
+        if (
+            spans_of
+            or "ince " in sentence_text
+            or any(timex.text.endswith(("after", "before")) for timex in timexes)
+        ):
             timexes = _event_anchored(sentence_text, timexes, spans_of, happened, lexicon)
         speaker = _Speaker(sentence_text, lexicon, named.people, speaker if quoted else None)
         anchor = narrative.anchor if continuing else None
@@ -459,6 +469,8 @@ def _event_anchored(
     days after the strike") as one date of the day it names, or as none when the story told
     no such event."""
     found = references(text, sorted((*timexes, *durations), key=lambda timex: timex.start))
+    if "ince " in text:
+        found += since_references(text, EVENT_NOUNS, lexicon.triggers)
     if not found:
         return timexes
     kept = [

@@ -256,3 +256,15 @@ def test_a_clause_placed_at_an_earlier_event_takes_its_day(lexicon: Lexicon) -> 
     found = sentences_dated(CUP, lexicon, date(2021, 3, 17))
     # the final of Saturday, not the board meeting of Tuesday the story was at
     assert found["During the final, Eustace praised his players."] == [("2021-03-13", "inferred")]
+
+
+LAUNCH = (
+    "Northwind launched its online store on March 3, 2020.\n\n"
+    "Since its launch the store has sold more than 3 million items.\n"
+)
+
+
+def test_a_state_since_an_earlier_event_starts_on_its_day(lexicon: Lexicon) -> None:
+    found = sentences_dated(LAUNCH, lexicon)
+    since = "Since its launch the store has sold more than 3 million items."
+    assert found[since] == [("2020-03-03", "explicit")]
