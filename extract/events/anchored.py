@@ -53,11 +53,13 @@ class Reference:
 
 @dataclass(frozen=True)
 class Happened:
-    """An earlier event on a known day: the text of its sentence (lowercase) and its kind."""
+    """An earlier event on a known day: the text of its sentence (lowercase), its kind and its
+    actors."""
 
     text: str
     kind: str
     period: DayRange
+    actors: tuple[str, ...] = ()
 
 
 def references(text: str, timexes: Sequence[Timex]) -> list[Reference]:
@@ -123,18 +125,18 @@ def located_at(
     happened: Sequence[Happened],
     triggers: Mapping[str, Trigger],
     nouns: Collection[str],
-) -> DayRange | None:
-    """The day of the earlier event a sentence places its clause at ("at the annual
-    conference": the conference the story dated before), if the place is an event noun
-    (``nouns`` or a trigger word) the story told of; else None."""
+) -> Happened | None:
+    """The earlier event a sentence places its clause at ("at the annual conference": the
+    conference the story dated before), if the place is an event noun (``nouns`` or a trigger
+    word) the story told of; else None."""
     if not happened:
         return None
     for match in _LOCATING.finditer(text):
         for noun in reversed(match[1].split()):
             if noun in nouns or noun in triggers:
-                day = _latest(noun, happened, triggers)
-                if day is not None:
-                    return day
+                event = _latest(noun, happened, triggers)
+                if event is not None:
+                    return event
                 break
     return None
 
@@ -149,7 +151,8 @@ def anchor_day(
     if reference.inner is not None:
         base = _inner_day(reference.inner)
     else:
-        base = _latest(reference.noun, happened, triggers)
+        event = _latest(reference.noun, happened, triggers)
+        base = event.period if event is not None else None
     if base is None:
         return None
     day = base.start + timedelta(days=reference.days)
@@ -163,13 +166,13 @@ def _inner_day(timex: Timex) -> DayRange | None:
 
 def _latest(
     noun: str, happened: Sequence[Happened], triggers: Mapping[str, Trigger]
-) -> DayRange | None:
+) -> Happened | None:
     forms = _forms(noun)
     trigger = triggers.get(noun)
     kind = trigger.event if trigger is not None else ""
     for event in reversed(happened):
         if (kind and event.kind == kind) or _names(event.text, noun, forms):
-            return event.period
+            return event
     return None
 
 

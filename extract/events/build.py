@@ -231,15 +231,17 @@ def _events(
             timexes = _event_anchored(sentence_text, timexes, spans_of, happened, lexicon)
         speaker = _Speaker(sentence_text, lexicon, named.people, speaker if quoted else None)
         anchor = narrative.anchor if continuing else None
-        if happened and (day := located_at(sentence_text, happened, lexicon.triggers, EVENT_NOUNS)):
-            anchor = Anchor(day, day.start.isoformat(), "")  # "at the annual conference"
+        at = located_at(sentence_text, happened, lexicon.triggers, EVENT_NOUNS)
+        if at is not None:  # "at the annual conference": the story is back at that event
+            anchor = Anchor(at.period, at.period.start.isoformat(), "", at.actors)
+            narrative.move_to(index, anchor)
             continuing = True
         lead = index < LEAD_SENTENCES and sentence.paragraph == sentences[0].paragraph
         standalone = has_standalone_trigger(sentence_text, lexicon)
         # what a person did at the narrative's event: "He demoed the widget."
         narrating = (
             anchor is not None
-            and not quoted
+            and sentence_text[:1] not in _OPENING_QUOTES  # it may end with what was said
             and not standalone
             and anchor.period.precision == "day"
         )
@@ -275,7 +277,9 @@ def _events(
             and not own
             and named.actors.person_opens(index, main.start)
         )
-        if main is not None and _needs_default(main, own, standalone or narrated, lead, quoted):
+        if main is not None and _needs_default(
+            main, own, standalone or narrated, lead, quoted and not narrated
+        ):
             default = default_dating(
                 main, published=doc.published, anchor=anchor, news=news, lead=lead
             )
@@ -314,13 +318,14 @@ def _events(
             narrative.touch(index)
         lowered = sentence_text.lower()
         happened += [
-            Happened(lowered, event.event_kind, event.dating.period)
+            Happened(lowered, event.event_kind, event.dating.period, event.actors)
             for event in events
             if event.dating.period and event.dating.period.precision == "day"
         ]
         yield from events
 
 
+_OPENING_QUOTES = '“"‘«„'
 #: How far into a sentence the person a clause is told of may be named ("Apple CEO Steve Jobs
 #: unveiled ...").
 _SUBJECT_REACH = 60

@@ -192,6 +192,7 @@ DERBY = (
     "Harbour City beat Fenwick Athletic 3-1 on Saturday, with striker Tom Abara scoring twice.\n\n"
     "Abara thanked the fans after the final whistle.\n\n"
     "He dedicated the win to his mother.\n\n"
+    "Abara called the goal “the best of my life”.\n\n"
     "Midfielder Sam Okoro, the club's captain, missed the game with an injury.\n\n"
     "Abara was voted player of the season in 2019.\n\n"
     "Abara's former coach Lee Marsh watched from the stands.\n"
@@ -202,6 +203,8 @@ def test_what_a_person_of_the_story_did_next_takes_the_narrative_date(lexicon: L
     found = sentences_dated(DERBY, lexicon, SUNDAY)
     assert found["Abara thanked the fans after the final whistle."] == [("2021-03-13", "inferred")]
     assert found["He dedicated the win to his mother."] == [("2021-03-13", "inferred")]
+    # told of him, though it ends with his words
+    assert found["Abara called the goal “the best of my life”."] == [("2021-03-13", "inferred")]
     # a person the story has not named before may be background: no date is lent
     assert "Midfielder Sam Okoro, the club's captain, missed the game with an injury." not in found
     # the subject is the person named last before the verb, here new to the story
@@ -248,7 +251,8 @@ CUP = (
     "Rovers beat United 2-1 in the cup final on Saturday, with John Eustace in charge.\n\n"
     "The club's shares rose 3% on Monday after the win.\n\n"
     "The board met on Tuesday to discuss a new stadium.\n\n"
-    "During the final, Eustace praised his players.\n"
+    "During the final, Eustace praised his players.\n\n"
+    "He thanked the travelling fans.\n"
 )
 
 
@@ -256,6 +260,8 @@ def test_a_clause_placed_at_an_earlier_event_takes_its_day(lexicon: Lexicon) -> 
     found = sentences_dated(CUP, lexicon, date(2021, 3, 17))
     # the final of Saturday, not the board meeting of Tuesday the story was at
     assert found["During the final, Eustace praised his players."] == [("2021-03-13", "inferred")]
+    # and the story is back at the final
+    assert found["He thanked the travelling fans."] == [("2021-03-13", "inferred")]
 
 
 LAUNCH = (
