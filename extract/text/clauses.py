@@ -125,6 +125,8 @@ _SUPERLATIVE_NOT = frozenset(("latest", "interest", "protest", "request", "west"
 #: earlier", "over the same period"), unlike a day ("rose 4% on Wednesday").
 _PERIOD_OPENERS = _words("a an one the last its this that previous")
 _DEADLINE = frozenset(("by", "until", "till", "before"))
+#: How many words an opening prepositional phrase may have before its comma.
+_OPENING_REACH = 12
 _MEASURES = _words(
     """
     profit profits loss losses revenue revenues sales earnings income result results growth
@@ -169,6 +171,7 @@ class Parse:
         self.raw = list(map(re.Match.group, matches))
         self.words = list(map(str.lower, self.raw))
         self.ends = list(map(re.Match.end, matches))
+        self._opening_phrase_end = self._opening_phrase()
         self.predicates = tuple(self._predicates())
 
     @property
@@ -274,6 +277,16 @@ class Parse:
             if word in _AUXILIARIES
             or ((word in _VERB_FORMS or word.endswith(("ed", "s"))) and raw[i][:1].islower())
         ]
+
+    def _opening_phrase(self) -> int:
+        """The index of the comma that ends an opening prepositional phrase or subordinate
+        clause ("In addition to its design features, ...", "After the vote ended, ..."), which
+        holds no main verb; 0 without one."""
+        words = self.words
+        if len(words) < 3 or not (words[0] in _PREPOSITIONS or words[0] in _SUBORDINATORS):
+            return 0
+        comma = next((k for k, word in enumerate(words[:_OPENING_REACH]) if word == ","), 0)
+        return comma
 
     def _infinitive(self, i: int) -> int:
         """The verb of a to-infinitive right after a verb group ending before word ``i``
@@ -421,6 +434,8 @@ class Parse:
         limit = _index_at(self.starts, found[-1].end - 1) + 1 if found else 0
         if self._reduced_relative(i, found):
             return RELATIVE
+        if i < self._opening_phrase_end:  # "In addition to its design features, Jobs showed"
+            return ADVERBIAL
         if not _CLAUSE_MARKS.isdisjoint(words[limit:i]) and (
             marked := self._marked_clause(i, limit, found)
         ):
@@ -432,6 +447,7 @@ class Parse:
             and found[-1].clause != MAIN
             and not _coordinated(words, limit, i)
             and not (found[-1].clause == RELATIVE and "," in words[limit:i])
+            and not (0 < self._opening_phrase_end < i and limit <= self._opening_phrase_end)
         ):
             return found[-1].clause
         return MAIN
