@@ -65,6 +65,8 @@ from extract.text.boilerplate import story_paragraphs
 from extract.text.clauses import (
     MAIN,
     PAST,
+    PERFECT,
+    PLUPERFECT,
     REPORTING,
     Attachment,
     Predicate,
@@ -299,7 +301,9 @@ def _events(
             speaker,
         )
         spans = [(timex.start, timex.end) for timex, _ in attached]
-        events = [context.dated(timex, spans) for timex, _ in own]
+        events = [
+            context.dated(timex, spans, _by_publication(a, doc.published)) for timex, a in own
+        ]
         movers = [
             (t, e)
             for (t, a), e in zip(own, events, strict=True)
@@ -346,6 +350,14 @@ def _needs_default(
     if quoted and not main.reporting:
         return False
     return main.reporting or standalone or lead
+
+
+def _by_publication(attachment: Attachment, published: date | None) -> date | None:
+    """The publication date, for a date of a clause told in the past (which happened by then);
+    else None."""
+    predicate = attachment.predicate
+    told_past = predicate is not None and predicate.tense in (PAST, PERFECT, PLUPERFECT)
+    return published if told_past else None
 
 
 def _at_news(dating: Dating, news: Anchor, current: Anchor | None) -> bool:
@@ -561,8 +573,14 @@ class _Context:
     dateline: str  # the dateline's place, for sentences of the first paragraph
     speaker: _Speaker  # who is quoted, for titles in the first person
 
-    def dated(self, timex: Timex, date_spans: list[tuple[int, int]]) -> Event:
+    def dated(
+        self, timex: Timex, date_spans: list[tuple[int, int]], until: date | None = None
+    ) -> Event:
+        """The event a date expression dates; one told in the past ends by ``until`` (the
+        publication date): "has filed a lawsuit this week" was filed by the day of the news."""
         period = _period(timex.value) if timex.anchored else None
+        if period and until and period.start <= until < period.end:
+            period = DayRange(period.start, until, period.precision)
         event = self._event(
             timex.start,
             date_spans,

@@ -274,3 +274,15 @@ def test_a_state_since_an_earlier_event_starts_on_its_day(lexicon: Lexicon) -> N
     found = sentences_dated(LAUNCH, lexicon)
     since = "Since its launch the store has sold more than 3 million items."
     assert found[since] == [("2020-03-03", "explicit")]
+
+
+def test_what_happened_this_week_happened_by_the_publication_day(lexicon: Lexicon) -> None:
+    text = (
+        "Harbour Bank has filed a lawsuit against its former auditor this week.\n\n"
+        "The trial will open later this month.\n"
+    )
+    rows = dated(text, lexicon)  # published on Wednesday, 2021-03-10
+    assert rows == [
+        ("2021-03-08", "2021-03-10", "explicit", "this week"),  # filed by Wednesday
+        ("2021-03-01", "2021-03-31", "explicit", "later this month"),  # still to come
+    ]
