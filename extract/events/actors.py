@@ -23,6 +23,7 @@ from extract.events.entities import (
     products,
     pronoun_subject,
     refers_to_company,
+    speaking_names,
     title_words,
 )
 from extract.knowledge.lexicon import Lexicon
@@ -150,7 +151,9 @@ class SentenceActors:
         people = _found_again(joined, joined.split(unknown), for_actors, for_people, lexicon)
         self.people = _people_in(people)
         self._blanked = _blank(for_actors, unknown)
+        surnames = {word for m in (*known, *unknown) for word in m.name.split()}
         self._forms = {
+            **speaking_names(self._blanked, _not_leading(lexicon) | surnames | self.people.keys()),
             **{m.name: m.name for m in acronyms if m.name not in _known(lexicon).canonical},
             **company_forms(text, unknown, _not_leading(lexicon)),
         }

@@ -217,6 +217,28 @@ def company_forms(
     return forms
 
 
+#: A single name right before a verb of speech: "Samsung said", "BMW announced".
+_SPEAKING_NAME = re.compile(
+    r"(?<![\w’'&.-])([A-Z][a-z]+[A-Za-z]*|[A-Z]{2,5})[ \t]+"
+    r"(?:said|says|announced|announces|reported|reports|confirmed|confirms|denied|denies)\b"
+)
+
+
+def speaking_names(text: str, excluded: Collection[str]) -> dict[str, str]:
+    """Single names of organizations that speak in ``text`` ("Samsung said"), each under its
+    own name, for all their mentions: a word the text also capitalizes after a lowercase word,
+    so not one capitalized only to open a sentence ("Officials said"); none of ``excluded``
+    (function words, titles, places, names already known)."""
+    forms: dict[str, str] = {}
+    for match in _SPEAKING_NAME.finditer(text):
+        name = match[1]
+        if name in forms or name in excluded:
+            continue
+        if re.search(rf"[a-z,][ \t]+{re.escape(name)}\b", text):
+            forms[name] = name
+    return forms
+
+
 @cache
 def _reference_pattern() -> re.Pattern[str]:
     heads = alternation(word_list("company_references.txt"))

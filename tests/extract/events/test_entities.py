@@ -100,6 +100,16 @@ def test_products_in_the_plural_and_with_a_leading_model_number(lexicon: Lexicon
     assert actors(text, lexicon) == [["Skyward Labs", "HelioPad"], ["787 Dreamliner"]]
 
 
+def test_a_single_name_that_speaks_is_an_organization(lexicon: Lexicon) -> None:
+    text = (
+        "Velmora said on Tuesday that it would cut 500 jobs.\n\n"
+        "Officials said the plan was approved on Monday.\n\n"
+        "The cuts at Velmora will start in May, the company said.\n"
+    )
+    # "Officials" is capitalized only to open a sentence: no name
+    assert actors(text, lexicon) == [["Velmora"], [], ["Velmora"]]
+
+
 def test_a_defined_acronym_names_the_organization(lexicon: Lexicon) -> None:
     business = actors(BUSINESS, lexicon)
     assert business[1] == ["IBM"]  # "International Business Machines (IBM)"
