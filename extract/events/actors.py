@@ -161,6 +161,7 @@ class SentenceActors:
         self._unknown = ByText(joined, sorted(unknown + found + acronyms, key=_START))
         self._listed = ByText(joined, listed)
         self._persons: list[tuple[str, ...]] = []
+        self._people_cache: dict[int, list[Mention]] = {}
 
     @cached_property
     def _extras(self) -> ByText:
@@ -218,11 +219,17 @@ class SentenceActors:
         start = self._span(index)[0]
         named = [
             m
-            for m in self._person_mentions(index)
+            for m in self._people_named(index)
             if m.start < start + before and m.name not in self._products
         ]
         # the subject is the person named last before the verb: "Putin spokesman Dmitry Peskov"
         return bool(named) and self.joined.text.rfind(named[-1].name.split()[-1], 0, start) >= 0
+
+    def _people_named(self, index: int) -> list[Mention]:
+        """:meth:`_person_mentions`, found once per sentence."""
+        if index not in self._people_cache:
+            self._people_cache[index] = self._person_mentions(index)
+        return self._people_cache[index]
 
     def _pronoun_person(self, index: int) -> str:
         """The person "he" or "she" opening sentence ``index`` stands for: the first person

@@ -115,7 +115,7 @@ def since_references(
 #: A phrase that places a clause at an event: "at the annual conference", "during the keynote"
 #: (group 1: the words after the article, the noun among them).
 _LOCATING = re.compile(
-    r"\b(?:[Aa]t|[Dd]uring|[Ii]n)\s+(?:the|its|his|her|their)\s+((?:[a-z][a-z-]*\s+){0,2}"
+    r"\b(?:[Aa]t|[Dd]uring)\s+(?:the|its|his|her|their)\s+((?:[a-z][a-z-]*\s+){0,2}"
     r"[a-z][a-z-]*)\b"
 )
 
@@ -129,8 +129,8 @@ def located_at(
     """The earlier event a sentence places its clause at ("at the annual conference": the
     conference the story dated before), if the place is an event noun (``nouns`` or a trigger
     word) the story told of; else None."""
-    if not happened:
-        return None
+    if not happened or not ("t the " in text or "uring " in text or "t its " in text):
+        return None  # a cheap test first: most sentences place nothing at an event
     for match in _LOCATING.finditer(text):
         for noun in reversed(match[1].split()):
             if noun in nouns or noun in triggers:

@@ -234,9 +234,26 @@ def speaking_names(text: str, excluded: Collection[str]) -> dict[str, str]:
         name = match[1]
         if name in forms or name in excluded:
             continue
-        if re.search(rf"[a-z,][ \t]+{re.escape(name)}\b", text):
+        if _after_lowercase(text, name):
             forms[name] = name
     return forms
+
+
+def _after_lowercase(text: str, name: str) -> bool:
+    """Whether ``text`` has ``name`` as a whole word right after a lowercase word or comma."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before = text[max(0, at - 2) : at]
+        if (
+            len(before) == 2
+            and before[1] in " \t"
+            and (before[0].islower() or before[0] == ",")
+            and not text[end : end + 1].isalnum()
+        ):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 @cache
