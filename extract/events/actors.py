@@ -60,6 +60,8 @@ _SPATIAL_BEFORE_REVERSED = re.compile(
     re.IGNORECASE,
 )
 _COMMA = re.compile(r",\s*")
+#: A currency sign right after a country's name makes it part of an amount: "US$5", "US $99".
+_CURRENCY_SIGN = re.compile(r" ?[$€£¥]")
 _START = attrgetter("start")
 _INITIAL = re.compile(rf"([{LETTER}])[\w'’-]*")
 # Possessive quantifiers (++) where giving characters back cannot lead to a match: a name word
@@ -208,7 +210,8 @@ class SentenceActors:
         return [
             mention
             for mention in mentions
-            if mention.name not in outlets or not is_attribution(text, mention, start)
+            if (mention.name not in outlets or not is_attribution(text, mention, start))
+            and not _CURRENCY_SIGN.match(text, mention.end)  # "US$5.41" is an amount
         ]
 
     def person_opens(self, index: int, before: int) -> bool:

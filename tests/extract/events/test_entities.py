@@ -110,6 +110,11 @@ def test_a_single_name_that_speaks_is_an_organization(lexicon: Lexicon) -> None:
     assert actors(text, lexicon) == [["Velmora"], [], ["Velmora"]]
 
 
+def test_a_country_in_a_currency_is_no_actor(lexicon: Lexicon) -> None:
+    text = "Shares of Veltra Corp. rose US$5.41 on Tuesday, and the U.S. dollar fell.\n"
+    assert actors(text, lexicon) == [["Veltra", "United States"]]  # the dollar's, not "US$"
+
+
 def test_a_defined_acronym_names_the_organization(lexicon: Lexicon) -> None:
     business = actors(BUSINESS, lexicon)
     assert business[1] == ["IBM"]  # "International Business Machines (IBM)"
