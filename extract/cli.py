@@ -426,4 +426,4 @@ def _published_argument(value: str) -> date:
     try:
         return parse_date(value, "--published")
     except DocumentError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+        raise argparse.ArgumentTypeError(error.reason) from None

@@ -320,7 +320,7 @@ def test_relative_and_ambiguous_published_dates_are_refused(
     article = write(tmp_path / "a.md", "Officials met on Monday in Sochi to talk.\n")
     result = run(str(article), "-o", str(tmp_path / "e.csv"), "--published", value)
     assert result.returncode == 2
-    assert reason in result.stderr
+    assert f"error: argument --published: {reason}" in result.stderr
     assert not (tmp_path / "e.csv").exists()
 
 
