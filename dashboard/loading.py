@@ -116,11 +116,13 @@ def load_mentions(events_path: str | Path) -> LoadResult:
 
 def mentions_of(mentions: pd.DataFrame, event_id: str) -> list[dict[str, str]]:
     """The mentions of the merged event ``event_id``: the one it takes its text from first,
-    then the others by event id."""
+    then the others by event id; control characters dropped (a workspace's mentions are not
+    read through :func:`load_mentions`)."""
     rows = mentions[mentions["merged_id"] == event_id]
     lead_last = rows["event_id"] != event_id
     ordered = rows.assign(_lead=lead_last).sort_values(["_lead", "event_id"], kind="stable")
-    return ordered[list(MENTION_COLUMNS)].to_dict("records")
+    records = ordered[list(MENTION_COLUMNS)].astype(str).to_dict("records")
+    return [{key: clean(value) for key, value in record.items()} for record in records]
 
 
 def read_events_csv(data: bytes, name: str) -> LoadResult:

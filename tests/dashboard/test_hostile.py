@@ -197,6 +197,12 @@ def test_control_characters_in_cells_are_dropped(tmp_path: Path) -> None:
     assert loading.load_events(path).events.loc[0, "title"] == "Red title"
 
 
+def test_control_characters_in_mentions_are_dropped() -> None:
+    mentions = loading.empty_mentions().reindex([0]).fillna("")
+    mentions.loc[0, ["event_id", "merged_id", "sentence"]] = ["a-1", "a-1", "\u202eevil\x1b[2J"]
+    assert loading.mentions_of(mentions, "a-1")[0]["sentence"] == "evil"
+
+
 # 6: formulas in the CSV download
 
 
