@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from extract.reading.discovery import find_documents
+from extract.reading.documents import DocumentError, read_bytes
 from workspace.backup import export_backup, import_backup
 from workspace.ingest import Extractor, IngestReport, add_document, counts, remerge, remove_document
 from workspace.store import Workspace, WorkspaceError
@@ -53,13 +54,16 @@ def ingest_paths(
 def _files(
     paths: Sequence[Path], report: IngestReport, say: Callable[[str], None]
 ) -> Iterator[tuple[str, bytes]]:
+    """The name and bytes of each document found; a file that is not regular, too large or
+    binary from its first block is reported and skipped without being read whole (a FIFO would
+    never end, ``/dev/zero`` neither)."""
     for found in find_documents(paths):
         try:
             if found.problem:
-                raise OSError(found.problem)
-            data = found.path.read_bytes()
-        except OSError as error:
-            report.errors.append(f"{found.path}: {error.strerror or error}")
+                raise DocumentError(str(found.path), found.problem)
+            data = read_bytes(found.path)
+        except DocumentError as error:
+            report.errors.append(f"{found.path}: {error.reason}")
             say(f"skipped {report.errors[-1]}")
             continue
         yield str(found.path), data

@@ -128,6 +128,28 @@ def test_a_fifo_among_the_inputs_is_skipped_and_the_run_ends(tmp_path: Path) -> 
     assert [row["doc_id"] for row in rows(out)] == ["a", "c"]
 
 
+def test_a_fifo_or_a_device_given_to_a_workspace_is_skipped_and_the_run_ends(
+    tmp_path: Path,
+) -> None:
+    from workspace.ingest import counts
+    from workspace.store import Workspace
+
+    article = write(tmp_path / "in" / "a.md", STORY.format(id="a"))
+    fifo = tmp_path / "b.txt"
+    os.mkfifo(fifo)
+    result = run(
+        str(article), str(fifo), "/dev/zero", "--workspace", str(tmp_path / "w"), timeout=60
+    )
+    assert result.returncode == 1
+    assert f"extract: skipped {fifo}: not a regular file (a FIFO)\n" in result.stderr
+    assert "extract: skipped /dev/zero: not a regular file (a character device)\n" in result.stderr
+    workspace = Workspace.open(str(tmp_path / "w"))
+    try:
+        assert counts(workspace)["documents"] == 1
+    finally:
+        workspace.close()
+
+
 def _limited_memory() -> None:
     """In the child: at most 1 GB of address space, so that reading without bound fails fast."""
     resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
