@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -36,6 +36,7 @@ from extract import (
     load_lexicon,
 )
 from extract.merging.spool import spooled_merge
+from extract.reading.documents import read_bytes
 from workspace.snapshots import write_snapshot
 from workspace.store import Workspace, get_meta, now, set_meta
 from workspace.tables import documents, events, mentions
@@ -300,7 +301,20 @@ def seed(workspace: Workspace, folder: Path, extractor: Extractor | None = None)
     if seeded or held or workspace.read_only:
         return IngestReport()
     found = [item.path for item in extract.find_documents([Path(folder)]) if not item.problem]
-    report = ingest(workspace, ((path.name, path.read_bytes()) for path in found), None, extractor)
+    unread: list[str] = []
+    report = ingest(workspace, _readable(found, unread), None, extractor)
+    report.errors += unread
     with workspace.writing() as connection:
         set_meta(connection, {"seeded": "1"})
     return report
+
+
+def _readable(paths: list[Path], unread: list[str]) -> Iterator[tuple[str, bytes]]:
+    """The name and bytes of each regular file of ``paths`` (see
+    :func:`extract.reading.documents.read_bytes`); why the others are not read goes to
+    ``unread``."""
+    for path in paths:
+        try:
+            yield path.name, read_bytes(path)
+        except DocumentError as error:
+            unread.append(f"{path.name}: {error.reason}")

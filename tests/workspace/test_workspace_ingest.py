@@ -130,3 +130,19 @@ def test_a_killed_ingest_leaves_whole_documents_and_the_next_completes_it(tmp_pa
         assert connection.execute(
             "SELECT count(*) FROM mentions WHERE merged_id NOT IN (SELECT event_id FROM events)"
         ).fetchone() == (0,)
+
+
+def test_seeding_skips_a_fifo_instead_of_waiting_on_it(tmp_path: Path) -> None:
+    from workspace.ingest import seed
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_bytes(DEMO.read_bytes())
+    os.mkfifo(folder / "b.txt")
+    workspace = Workspace.open(str(tmp_path / "w.sqlite"))
+    try:
+        report = seed(workspace, folder)
+        assert report.added == ["a.md"]
+        assert report.errors == ["b.txt: not a regular file (a FIFO)"]
+    finally:
+        workspace.close()
