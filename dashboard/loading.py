@@ -77,6 +77,8 @@ def load_events(path: str | Path) -> LoadResult:
     """Read ``path`` as an events CSV, or Parquet when it ends in ``.parquet``; never raises
     for bad content."""
     path = Path(path)
+    if path.exists() and not path.is_file():  # a FIFO or a device would never end
+        return LoadResult(empty_events(), [f"Cannot read {path.name}: not a regular file."])
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -95,6 +97,8 @@ def load_mentions(events_path: str | Path) -> LoadResult:
     path = mentions_path(Path(events_path))
     if not path.exists():
         return LoadResult(empty_mentions())
+    if not path.is_file():
+        return LoadResult(empty_mentions(), [f"Cannot read {path.name}: not a regular file."])
     try:
         data = path.read_bytes()
         if path.suffix.lower() == PARQUET_SUFFIX:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -315,3 +316,10 @@ def test_workspace_uploads_go_through_the_same_worker_and_limits(
         )
     finally:
         workspace.close()
+
+
+def test_an_events_file_that_is_a_fifo_is_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "events.csv")
+    result = loading.load_events(tmp_path / "events.csv")
+    assert result.events.empty
+    assert result.problems == ["Cannot read events.csv: not a regular file."]
