@@ -43,6 +43,7 @@ from extract.text.names import (
 ORGANIZATION_WORDS: frozenset[str] = word_set("organization_words.txt")
 #: Capitalized words that start a sentence or name a time, never an actor's first word.
 FUNCTION_WORDS: frozenset[str] = word_set("function_words.txt")
+_TITLE_CASE_SMALL: frozenset[str] = word_set("title_case_small_words.txt")
 #: Capitalized words that can be part of an organization's name but not of a person's.
 GENERIC_WORDS: frozenset[str] = word_set("generic_words.txt")
 #: Lowercase words that introduce an organization's name: "insurer Generali".
@@ -621,10 +622,16 @@ def _title_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _is_headline(text: str) -> bool:
-    """Title Case text ("Putin Affirms Support for Lukashenko"), where capitals say nothing."""
-    initials = "".join(_INITIAL.findall(text))
-    capitalized = sum(map(str.isupper, initials))
-    return len(initials) >= 4 and capitalized >= 0.7 * len(initials)
+    """Title Case text ("Putin Affirms Support for Lukashenko"), where capitals say nothing:
+    mostly capitalized words, and none in lower case but the small words Title Case leaves so
+    (a sentence dense with names still has its verbs in lower case)."""
+    words = [match.group() for match in _INITIAL.finditer(text)]
+    capitalized = sum(word[0].isupper() for word in words)
+    return (
+        len(words) >= 4
+        and capitalized >= 0.7 * len(words)
+        and all(word[0].isupper() or word.lower() in _TITLE_CASE_SMALL for word in words)
+    )
 
 
 def _is_person_name(name: str) -> bool:

@@ -165,3 +165,18 @@ def test_shares_of_a_company_are_the_company(lexicon: Lexicon) -> None:
         "Veltra said on Friday that demand was strong.\n"
     )
     assert actors(text, lexicon) == [["Veltra"], ["Veltra"]]
+
+
+def test_people_in_a_short_sentence_dense_with_names_are_actors(lexicon: Lexicon) -> None:
+    """Most of its words are capitalized, but its verb is not: no Title Case headline."""
+    text = "Talks in Montevideo\n\nWalter Benitez met Jose Muller on Monday.\n"
+    rows = extract_events(parse_document(text, "short.txt", PUBLISHED), lexicon)
+    assert [(row["date"], row["actors"]) for row in rows] == [
+        ("2024-03-04", "Walter Benitez; Jose Muller")
+    ]
+
+
+def test_capitalized_words_of_a_title_case_sentence_are_no_names(lexicon: Lexicon) -> None:
+    text = "Talks in Montevideo\n\nUnion Holds Talks With Port Bosses Amid Strike on Monday.\n"
+    rows = extract_events(parse_document(text, "title-case.txt", PUBLISHED), lexicon)
+    assert [(row["date"], row["actors"]) for row in rows] == [("2024-03-04", "")]
