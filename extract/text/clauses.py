@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.text.letters import LETTER
+from extract.text.names import alternation
 
 
 def _words(text: str) -> frozenset[str]:
@@ -586,9 +587,7 @@ def is_single_verb(predicate: Predicate) -> bool:
 
 
 _AUXILIARY_HEADS = _BE_PRESENT | _BE_PAST | _HAVE_PRESENT | _HAVE_PAST | frozenset(_DO)
-_PAST_FORM = re.compile(
-    r"[a-z]ed\b|\b(?:" + "|".join(sorted(_IRREGULAR_PAST, key=len, reverse=True)) + r")\b"
-)
+_PAST_FORM = re.compile(rf"[a-z]ed\b|\b(?:{alternation(_IRREGULAR_PAST)})\b")
 
 
 def has_past_form(text: str) -> bool:
