@@ -321,7 +321,7 @@ def _without_preposition(text: str) -> str:
 
 def _without_trailing_clause(title: str) -> str:
     """The title without a trailing ", which ..." or "and we ..." clause, whichever starts first."""
-    found = [_COMMA_CLAUSE.search(title)]
+    found = [_COMMA_CLAUSE.search(title) if "," in title else None]  # which every one holds
     lowered = title.lower()
     if "and" in lowered or "but" in lowered:  # a fast test of what every joined clause holds
         found.append(_JOINED_CLAUSE.search(title))
