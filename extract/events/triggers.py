@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from extract.knowledge.lexicon import Lexicon, Trigger
 from extract.text.names import alternation
@@ -16,9 +16,8 @@ _WORD = re.compile(r"[a-z][a-z-]*")
 _LOWERCASE_ASCII_LETTER = ("\u0130", "\u212a")
 
 
-@dataclass(frozen=True)
-class TriggerMention:
-    """A trigger word at an offset."""
+class TriggerMention(NamedTuple):
+    """A trigger word at an offset (a tuple: cheap to make, and most sentences have some)."""
 
     start: int
     trigger: Trigger
