@@ -29,7 +29,7 @@ def cluster(records: Records, ranked: Ranked) -> tuple[list[list[int]], dict[int
     import numpy as np
 
     groups = _Groups(records)
-    documents = np.unique(np.array(records.column("doc_id"), dtype=object), return_inverse=True)[1]
+    documents = np.array(_numbered(records.column("doc_id")))
     for _, a, b in ranked.chunks():
         within = documents[a] == documents[b]
         for row_a, row_b in zip(a[within].tolist(), b[within].tolist(), strict=True):
@@ -41,6 +41,12 @@ def cluster(records: Records, ranked: Ranked) -> tuple[list[list[int]], dict[int
     for i in sorted(best):
         found[groups.group_of.get(i, i)].append(i)
     return list(found.values()), best
+
+
+def _numbered(values: list[str]) -> list[int]:
+    """Each of ``values`` as a number, the same for equal values."""
+    numbers: dict[str, int] = {}
+    return [numbers.setdefault(value, len(numbers)) for value in values]
 
 
 class _Groups:

@@ -199,7 +199,7 @@ def _content_words(tokens: list[str]) -> frozenset[str]:
     return frozenset(map(_word_form, tokens)).difference(("",))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def _word_form(word: str) -> str:
     """A lowercase word as :func:`_title_words` counts it, or "" when it does not (a stopword,
     a word of fewer than three letters, a comma); cached, as words recur."""
