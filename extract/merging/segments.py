@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def keys_in_parallel(
     pool: Executor,
     rows: SharedStore[Values],
-    segments: Iterable[tuple[list[int], list[int]]],
+    segments: Iterable[tuple[np.ndarray, np.ndarray]],
     rank: array[int],
     words: HappeningWords,
 ) -> np.ndarray:
@@ -61,8 +61,8 @@ def keys_in_parallel(
 
 def _segment_keys(
     rows: Reader[Values],
-    opened: list[int],
-    arrivals: list[int],
+    opened: np.ndarray,
+    arrivals: np.ndarray,
     rank: array[int],
     words: HappeningWords,
     path: Path,
@@ -71,9 +71,9 @@ def _segment_keys(
     ``path``, in a worker process; return how many there are."""
     count = 0
     with path.open("wb") as stream:
+        late, early = arrivals.tolist(), opened.tolist()
         pairs = scored_pairs(
-            mentions_of(arrivals, rows.items(arrivals), words),
-            mentions_of(opened, rows.items(opened), words),
+            mentions_of(late, rows.items(late), words), mentions_of(early, rows.items(early), words)
         )
         for part in packed_keys(pairs, rank):
             stream.write(part.data)
@@ -94,7 +94,7 @@ def _read_into(path: Path, keys: np.ndarray) -> None:
 
 def date_segments(
     dates: MentionDates, order: np.ndarray, count: int
-) -> Iterator[tuple[list[int], list[int]]]:
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """``order`` (positions of the mentions in date order) cut into ``count`` segments of
     arrivals, each with the mentions before it whose dates are still open at its first arrival
     (ending at most ``MAX_GAP_DAYS`` before it starts): what the sweep holds when it gets there.
@@ -108,7 +108,4 @@ def date_segments(
     for first, stop in pairwise(bounds):
         if first < stop:
             still_open = np.flatnonzero(ends[:first] >= starts[first] - MAX_GAP_DAYS)
-            yield (
-                dates.rows_at(order[still_open]).tolist(),
-                dates.rows_at(order[first:stop]).tolist(),
-            )
+            yield dates.rows_at(order[still_open]), dates.rows_at(order[first:stop])
