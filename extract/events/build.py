@@ -129,7 +129,10 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         if sentence.paragraph in story and _has_words(sentence.text, MIN_WORDS)
     ]
     text = analysis_text(doc.text)
-    named = _Named([text[s.start : s.end] for s in sentences], lexicon)
+    # a wire dateline gives the place, the outlet and the filing day: no actor, no event's date
+    opening = read_dateline(text).end
+    story = " " * opening + text[opening:]
+    named = _Named([story[s.start : s.end] for s in sentences], lexicon)
     return _merged(list(_events(doc, text, sentences, lexicon, named)))
 
 

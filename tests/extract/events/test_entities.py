@@ -180,3 +180,15 @@ def test_capitalized_words_of_a_title_case_sentence_are_no_names(lexicon: Lexico
     text = "Talks in Montevideo\n\nUnion Holds Talks With Port Bosses Amid Strike on Monday.\n"
     rows = extract_events(parse_document(text, "title-case.txt", PUBLISHED), lexicon)
     assert [(row["date"], row["actors"]) for row in rows] == [("2024-03-04", "")]
+
+
+def test_an_outlet_of_a_dateline_unknown_to_the_lexicon_is_the_source_not_an_actor(
+    lexicon: Lexicon,
+) -> None:
+    text = "MONTEVIDEO (Southern Cone Wire) - Walter Benitez met Jose Muller on Monday.\n"
+    (row,) = extract_events(parse_document(text, "wire.txt", PUBLISHED), lexicon)
+    assert (row["actors"], row["source"], row["location"]) == (
+        "Walter Benitez; Jose Muller",
+        "Southern Cone Wire",
+        "Montevideo",
+    )
