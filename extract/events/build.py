@@ -131,8 +131,8 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     text = analysis_text(doc.text)
     # a wire dateline gives the place, the outlet and the filing day: no actor, no event's date
     opening = read_dateline(text).end
-    story = " " * opening + text[opening:]
-    named = _Named([story[s.start : s.end] for s in sentences], lexicon)
+    after_dateline = " " * opening + text[opening:]
+    named = _Named([after_dateline[s.start : s.end] for s in sentences], lexicon)
     return _merged(list(_events(doc, text, sentences, lexicon, named)))
 
 
