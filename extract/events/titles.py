@@ -170,6 +170,12 @@ def headline(
     if start == 0 and (dateline := _DATELINE.match(text)):
         start = dateline.end()
     title = _headline(text, start, end, bool(relative), tuple(date_spans))
+    if _may_be_fragment(title, text) and (aside := _NAMED_ASIDE.search(text)):
+        # "The finance minister, who took office in 2019, told reporters ...": the clause of the
+        # aside, or the sentence without it, not the bare subject
+        inside = aside.start() <= anchor < aside.end()
+        text, date_spans = _without_aside(text, aside, date_spans, inside)
+        title = _headline(text, 0, len(text), False, tuple(date_spans))
     if _is_name_only(title) and (start, end) != (0, len(text)):
         dateline = _DATELINE.match(text)
         opening = dateline.end() if dateline else 0
@@ -179,6 +185,43 @@ def headline(
         if name:
             return _finished(f"{name}: {title}")
     return _finished(title)
+
+
+#: An aside about the subject between commas: ", who took office in 2019," (group 1: its
+#: clause after the pronoun).
+_NAMED_ASIDE = re.compile(r",\s+(?:who|which)\s+([^,;:]+),")
+#: A title of at most this many words may be a subject left alone by an aside.
+_FRAGMENT_WORDS = 4
+
+
+def _may_be_fragment(title: str, text: str) -> bool:
+    """Whether ``title`` may be only the subject cut off by an aside (a cheap test)."""
+    return (", who " in text or ", which " in text) and len(title.split()) <= _FRAGMENT_WORDS
+
+
+def _without_aside(
+    text: str, aside: re.Match[str], date_spans: Sequence[tuple[int, int]], inside: bool
+) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence told around its aside: the subject with the aside's clause ("The finance
+    minister took office in 2019") when the event is the aside's, else the sentence without
+    it; with the date spans moved to match."""
+    if inside:
+        subject_end = aside.start()
+        clause_start = aside.start(1)
+        shift = clause_start - subject_end - 1
+        new = text[:subject_end] + " " + text[clause_start : aside.end(1)]
+        spans = [
+            (s - shift, e - shift) for s, e in date_spans if clause_start <= s and e <= aside.end(1)
+        ]
+        return new, spans
+    cut = aside.end() - aside.start()
+    new = text[: aside.start()] + text[aside.end() :]
+    spans = [
+        (s - cut, e - cut) if s >= aside.end() else (s, e)
+        for s, e in date_spans
+        if e <= aside.start() or s >= aside.end()
+    ]
+    return new, spans
 
 
 @lru_cache(maxsize=256)

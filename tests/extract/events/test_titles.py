@@ -164,3 +164,16 @@ def test_a_list_after_a_comma_is_no_apposition() -> None:
     assert dated_title(sentence, "April 28, 2003") == (
         "Acme makes the best-selling drill, the D200 and launched the Acme Store, an online shop"
     )
+
+
+def test_an_aside_about_the_subject_leaves_no_bare_subject() -> None:
+    sentence = (
+        "The finance minister, who took office in 2019, told reporters the plan would be "
+        "sent to the president next week."
+    )
+    assert dated_title(sentence, "2019", "next week", anchor="2019") == (
+        "The finance minister took office"
+    )
+    assert dated_title(sentence, "2019", "next week", anchor="next week") == (
+        "The finance minister told reporters the plan would be sent to the president"
+    )
