@@ -44,6 +44,14 @@ def test_a_vote_in_parliament_is_legislature_not_an_election(lexicon: Lexicon) -
     assert "elections" not in cell
 
 
+def test_a_missile_strike_is_war_and_a_walkout_is_a_strike(lexicon: Lexicon) -> None:
+    (attack,) = topics("A missile strike hit a power plant in Kharkiv on Monday.\n", lexicon)
+    assert "military & security" in attack.split("; ")  # and energy: a power plant
+    assert "strikes" not in attack and "labour" not in attack
+    walkout = topics("Dock workers went on strike on Monday over unpaid wages.\n", lexicon)
+    assert walkout == ["labour; strikes"]
+
+
 def test_an_election_is_politics_and_elections(lexicon: Lexicon) -> None:
     assert topics(ELECTION, lexicon) == ["politics; elections"]
 
