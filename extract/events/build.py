@@ -87,6 +87,8 @@ MIN_WORDS = 4
 DATE_TYPES = ("DATE", "TIME")
 #: How events dated by the story rather than by a date expression of their own are marked.
 _STORY_DATED = frozenset(("published", "inferred"))
+#: A year written out in a date expression ("May 2020", "'19"): it is not moved.
+_YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d\d\b")
 _LOWERCASE_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}")
 #: The event noun phrase of a subordinate mention before its date: "since the disputed
 #: election of", "after the summit on" (group 1: the phrase).
@@ -580,8 +582,13 @@ class _Context:
         self, timex: Timex, date_spans: list[tuple[int, int]], until: date | None = None
     ) -> Event:
         """The event a date expression dates; one told in the past ends by ``until`` (the
-        publication date): "has filed a lawsuit this week" was filed by the day of the news."""
-        period = _period(timex.value) if timex.anchored else None
+        publication date): "has filed a lawsuit this week" was filed by the day of the news,
+        and "was set in May", published in March, in the May before."""
+        value = timex.value
+        period = _period(value) if timex.anchored else None
+        if period and until and period.start > until and not _YEAR_WRITTEN.search(timex.text):
+            value = f"{int(value[:4]) - 1:04d}{value[4:]}" if value[:4].isdigit() else value
+            period = _period(value)
         if period and until and period.start <= until < period.end:
             period = DayRange(period.start, until, period.precision)
         event = self._event(
@@ -589,7 +596,7 @@ class _Context:
             date_spans,
             Dating(
                 period=period,
-                timex=timex.value,
+                timex=value,
                 date_text=timex.text,
                 date_source="explicit" if timex.anchored else "unanchored",
                 precision=period.precision if period else precision_of(timex.value),

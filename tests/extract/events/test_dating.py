@@ -286,3 +286,15 @@ def test_what_happened_this_week_happened_by_the_publication_day(lexicon: Lexico
         ("2021-03-08", "2021-03-10", "explicit", "this week"),  # filed by Wednesday
         ("2021-03-01", "2021-03-31", "explicit", "later this month"),  # still to come
     ]
+
+
+def test_a_month_told_in_the_past_is_the_one_before_publication(lexicon: Lexicon) -> None:
+    text = (
+        "The price was set in May.\n\n"
+        "The deal will close in May.\n\n"
+        "The firm was founded in May 2023, its filing says.\n"
+    )
+    rows = dated(text, lexicon)  # published in March 2021
+    assert ("2020-05-01", "2020-05-31", "explicit", "May") in rows  # the May before
+    assert ("2021-05-01", "2021-05-31", "explicit", "May") in rows  # still to come
+    assert ("2023-05-01", "2023-05-31", "explicit", "May 2023") in rows  # as written
