@@ -217,11 +217,14 @@ def company_forms(
     return forms
 
 
-#: A single name right before a verb of speech: "Samsung said", "BMW announced".
-_SPEAKING_NAME = re.compile(
-    r"(?<![\w’'&.-])([A-Z][a-z]+[A-Za-z]*|[A-Z]{2,5})[ \t]+"
-    r"(?:said|says|announced|announces|reported|reports|confirmed|confirms|denied|denies)\b"
+#: A verb of speech after a word ("Samsung said"); found first, as it starts with a letter
+#: the regex engine can skip to.
+_SPEAKING_VERB = re.compile(
+    r"(?<=[A-Za-z])[ \t]+(?:said|says|announced|announces|reported|reports|confirmed|confirms"
+    r"|denied|denies)\b"
 )
+#: The single name before such a verb, matched on the text before it reversed.
+_NAME_BEFORE_REVERSED = re.compile(r"([A-Za-z]*?[a-z][A-Z]|[A-Z]{2,5})(?![\w’'&.-])")
 
 
 def speaking_names(text: str, excluded: Collection[str]) -> dict[str, str]:
@@ -230,8 +233,11 @@ def speaking_names(text: str, excluded: Collection[str]) -> dict[str, str]:
     so not one capitalized only to open a sentence ("Officials said"); none of ``excluded``
     (function words, titles, places, names already known)."""
     forms: dict[str, str] = {}
-    for match in _SPEAKING_NAME.finditer(text):
-        name = match[1]
+    for verb in _SPEAKING_VERB.finditer(text):
+        before = _NAME_BEFORE_REVERSED.match(text[max(0, verb.start() - 30) : verb.start()][::-1])
+        if before is None:
+            continue
+        name = before[1][::-1]
         if name in forms or name in excluded:
             continue
         if _after_lowercase(text, name):
