@@ -323,3 +323,41 @@ def test_an_events_file_that_is_a_fifo_is_not_waited_on(tmp_path: Path) -> None:
     result = loading.load_events(tmp_path / "events.csv")
     assert result.events.empty
     assert result.problems == ["Cannot read events.csv: not a regular file."]
+
+
+def test_the_upload_worker_dies_with_the_server_even_while_busy(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import time
+
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from dashboard.sandbox import Worker\n"
+            "worker = Worker(None)\n"
+            "worker.extract(b'On Monday, Putin met Lukashenko in Sochi.', 'a.txt', None)\n"
+            "print(worker._process.pid, flush=True)\n"
+            "worker.extract(sys.stdin.buffer.read(), 'dense.txt', None)\n",
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert server.stdin is not None and server.stdout is not None
+    worker = int(server.stdout.readline())
+    server.stdin.write(text_of("date-dense", 2).encode())  # minutes of work for the worker
+    server.stdin.close()
+    time.sleep(1)
+    server.send_signal(signal.SIGKILL)
+    server.wait(timeout=10)
+    for _ in range(50):
+        try:
+            state = Path(f"/proc/{worker}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            return
+        if state == "Z":
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"the worker {worker} outlived the server")
