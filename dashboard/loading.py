@@ -23,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from dashboard.plain import CONTROL_CLASS, clean
+from dashboard.plain import clean, may_hold_controls
 from extract.running.output import mentions_path
 from extract.schema import (
     EVENT_COLUMNS,
@@ -233,7 +233,7 @@ def _cleaned(frame: pd.DataFrame) -> pd.DataFrame:
     overrides in any cell (see :func:`dashboard.plain.clean`)."""
     for column in frame.columns:
         cells = frame[column]
-        if cells.str.contains(CONTROL_CLASS, regex=True).any():
+        if may_hold_controls(cells):
             frame[column] = cells.map(clean)
     return frame
 

@@ -17,7 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import export, loading, options, params, sandbox, upload, workspace_data
-from dashboard.plain import WORD_JOINER, clean, plain
+from dashboard.plain import CONTROL_CLASS, WORD_JOINER, clean, may_hold_controls, plain
 from dashboard.timelinejs import to_timelinejs
 from extract.schema import EVENT_COLUMNS
 from workspace.store import WORKSPACE_ENV, Workspace
@@ -361,3 +361,11 @@ def test_the_upload_worker_dies_with_the_server_even_while_busy(tmp_path: Path) 
             return
         time.sleep(0.1)
     raise AssertionError(f"the worker {worker} outlived the server")
+
+
+def test_the_byte_scan_finds_every_character_clean_drops() -> None:
+    pattern = re.compile(CONTROL_CLASS)
+    for code in [*range(0x3000), 0xFEFF, 0x1F600]:
+        char = chr(code)
+        cells = pd.Series(["plain text", f"a{char}b"], dtype="str")
+        assert may_hold_controls(cells) == bool(pattern.search(char)), hex(code)
