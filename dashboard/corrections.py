@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard.loading import START
+from dashboard.loading import FIRST_DAY, LAST_DAY, START
 from dashboard.plain import plain
 from extract.schema import PRECISIONS
 from workspace.edits import FORM_FIELDS, Conflict, add_event, edit, revert, target_of
@@ -57,6 +57,9 @@ def check_dates(values: Mapping[str, str]) -> str:
         return "An event with an end date needs a first date."
     if start and end and end < start:
         return "The end date is before the first date."
+    first_day, last_day = FIRST_DAY.date(), LAST_DAY.date()
+    if any(day and not first_day <= day <= last_day for day in (start, end)):
+        return f"The timeline draws dates from {first_day} to {last_day} only."
     return ""
 
 

@@ -24,6 +24,14 @@ def test_dates_are_checked() -> None:
     assert check_dates({"date": "", "end_date": "2020-09-01"}) == (
         "An event with an end date needs a first date."
     )
+    for first, last in (
+        ("9999-12-31", ""),
+        ("1066-10-14", "1066-10-14"),
+        ("2020-01-01", "2300-01-01"),
+    ):
+        assert check_dates({"date": first, "end_date": last}) == (
+            "The timeline draws dates from 1678-01-01 to 2261-12-31 only."
+        )
 
 
 def test_the_rows_to_join_with_are_the_closest_in_date() -> None:
