@@ -58,6 +58,7 @@ from extract.events.triggers import (
     main_trigger,
 )
 from extract.knowledge.lexicon import Lexicon, load_lexicon
+from extract.knowledge.words import word_list
 from extract.reading.dateline import read_dateline
 from extract.reading.documents import Document
 from extract.schema import MULTI_VALUE_SEPARATOR
@@ -302,6 +303,7 @@ def _events(
             named(index),
             find_triggers(sentence_text, lexicon),
             anchor.actors if anchor and (quoted or not own) else (),
+            bool(_ANAPHORIC_SUBJECT.match(sentence_text)),
             dateline if sentence.paragraph == sentences[0].paragraph else "",
             speaker,
         )
@@ -339,6 +341,9 @@ _OPENING_QUOTES = '“"‘«„'
 #: unveiled ...").
 _SUBJECT_REACH = 60
 _REPORTING_WORD = re.compile(rf"\b(?:{alternation(REPORTING)})\b")
+_ANAPHORIC_SUBJECT = re.compile(
+    rf"(?i:{alternation(word_list('anaphoric_subjects.txt'))})\b(?!\s+(?:of|who)\b)"
+)
 
 
 def _needs_default(
@@ -575,6 +580,9 @@ class _Context:
     #: The actors of the narrative event a quote or inference belongs to, for a sentence that
     #: names none: one that names its own tells who acts in it.
     inherited: tuple[str, ...]
+    #: Whether the sentence opens with a subject that points back ("Both leaders", "He"), so
+    #: that the inherited actors join those it names.
+    anaphoric: bool
     dateline: str  # the dateline's place, for sentences of the first paragraph
     speaker: _Speaker  # who is quoted, for titles in the first person
 
@@ -665,13 +673,21 @@ class _Context:
             dating=dating,
             title=headline(self.text, anchor, date_spans, self.speaker),
             event_kind=trigger.trigger.event if trigger else "",
-            actors=mentioned.actors or self.inherited,
+            actors=_lent(mentioned.actors, self.inherited, self.anaphoric),
             topics=mentioned.topics or _kind_topics(trigger),
             locations=mentioned.locations or ((self.dateline,) if self.dateline else ()),
             amounts=mentioned.amounts,
             has_trigger=trigger is not None,
             verb_trigger=bool(trigger and trigger.trigger.standalone),
         )
+
+
+def _lent(own: tuple[str, ...], inherited: tuple[str, ...], anaphoric: bool) -> tuple[str, ...]:
+    """The actors of an event: those its sentence names, else those it inherits from the
+    narrative; both when its subject points back to the narrative's."""
+    if not own or not anaphoric:
+        return own or inherited
+    return tuple(dict.fromkeys(own + inherited))
 
 
 def _kind_topics(trigger: TriggerMention | None) -> tuple[str, ...]:

@@ -171,3 +171,20 @@ def test_unanchored_mentions_of_one_date_merge(lexicon: Lexicon) -> None:
     assert [(row["timex"], row["mentions"], row["title"]) for row in rows] == [
         ("XXXX-08-09", "2", "Presidential election")
     ]
+
+
+def test_a_subject_pointing_back_keeps_the_narrative_actors_beside_those_named(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "Talks in Sochi\n\n"
+        "Vladimir Putin met Alexander Lukashenko in Sochi on Monday. "
+        "Both leaders discussed trade, along with US-orchestrated protests. "
+        "Russia agreed to lend Belarus money."
+    )
+    rows = events(text, lexicon)
+    assert [(row["date"], row["actors"]) for row in rows] == [
+        ("2021-03-08", "Vladimir Putin; Alexander Lukashenko"),
+        ("2021-03-08", "United States; Vladimir Putin; Alexander Lukashenko"),
+        ("2021-03-08", "Russia; Belarus"),  # names its own: not lent the narrative's
+    ]
